@@ -1,0 +1,314 @@
+"""From paths and URLs to Articles: walk inputs, pick a format, decode, normalise, check, default.
+
+Every failure becomes a records.IngestError with a short reason code and a message a person can act on;
+nothing here raises for bad input, so a batch always goes on.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from ..records import Article, IngestError
+from .fetch import DEFAULT_TIMEOUT, fetch, is_url
+from .formats import CONTAINERS, EXTENSIONS, RawDoc, sniff_format
+from .formats.feed import read_feed
+from .formats.html import read_html
+from .formats.plain import read_markdown, read_text_doc
+from .formats.tabular import read_csv, read_json, read_jsonl
+from .language import detect_language
+from .meta import parse_date
+from .normalize import decode_bytes, normalize_text, sniff_binary
+from .problems import Rejected
+
+HEAD_BYTES = 8192
+MIN_LANGUAGE_CONFIDENCE = 0.3
+_FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml"}
+_HTML_TYPES = {"text/html", "application/xhtml+xml"}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)""", re.I)
+
+Result = Article | IngestError
+
+
+@dataclass(frozen=True)
+class Options:
+    published: dt.date | None = None
+    source: str | None = None
+    max_bytes: int = 10_000_000
+    languages: tuple[str, ...] = ("en",)
+    timeout: float = DEFAULT_TIMEOUT
+
+
+# ----------------------------------------------------------------------------------------- inputs
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _walk(root: Path) -> list[Path]:
+    """Files under ``root``, recursively, hidden files and folders skipped, sorted by relative path."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = [d for d in dirnames if not _hidden(d)]
+        found += [Path(dirpath) / f for f in filenames if not _hidden(f)]
+    return sorted(found, key=lambda p: p.relative_to(root).parts)
+
+
+def expand_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[str | Path | IngestError]:
+    """URLs (str), files (Path) and, for paths that do not exist, an IngestError."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    for p in paths:
+        s = os.fspath(p)
+        if isinstance(s, str) and is_url(s):
+            yield s
+            continue
+        path = Path(s)
+        try:
+            if path.is_dir():
+                yield from _walk(path)
+            elif path.exists():
+                yield path
+            else:
+                yield IngestError(origin=str(s), reason="not_found", message=f"no such file or directory: {s}")
+        except OSError as exc:
+            yield IngestError(origin=str(s), reason="unreadable", message=f"cannot read {s}: {exc.strerror or exc}")
+
+
+def count_inputs(paths: Iterable[str | os.PathLike]) -> int:
+    """How many inputs (files after walking folders, URLs, missing paths) iter_articles will visit."""
+    return sum(1 for _ in expand_inputs(list(paths) if not isinstance(paths, (str, os.PathLike)) else [paths]))
+
+
+# ----------------------------------------------------------------------------------------- language
+@functools.lru_cache(maxsize=256)
+def normalize_language(value: str | None) -> str | None:
+    """'en-US' -> 'en', 'fra' -> 'fr', 'French' -> 'fr'; None when unknown."""
+    if not value:
+        return None
+    v = str(value).strip().lower().replace("_", "-")
+    code = v.split("-")[0]
+    if len(code) == 2 and code.isalpha():
+        return code
+    import pycountry                          # lazy
+    try:
+        lang = pycountry.languages.lookup(code if len(code) == 3 else v)
+    except LookupError:
+        return None
+    return getattr(lang, "alpha_2", None)
+
+
+def _language_name(code: str) -> str:
+    import pycountry
+    lang = pycountry.languages.get(alpha_2=code)
+    return lang.name if lang else code
+
+
+# ----------------------------------------------------------------------------------------- finishing
+def _finish(raw: RawDoc, origin: str, fmt: str, opts: Options, extra_meta: dict[str, str]) -> Result:
+    line = raw.line
+    text = normalize_text(raw.text)
+    if not text:
+        return IngestError(origin, "empty", "no text after extraction" if fmt in ("html", "feed")
+                           else "the document is empty (whitespace only)", line)
+    size = len(text.encode("utf-8"))
+    if size > opts.max_bytes:
+        return IngestError(origin, "too_large", f"article text is {size:,} bytes, over the {opts.max_bytes:,}-byte "
+                                                f"limit", line)
+    declared = normalize_language(raw.language)
+    detected, confidence = detect_language(text)
+    language = declared or (detected if confidence >= MIN_LANGUAGE_CONFIDENCE else None)
+    if language and language not in opts.languages:
+        how = (f"declared as {raw.language!r}" if declared
+               else f"detected from stopwords, confidence {confidence:.2f}")
+        return IngestError(origin, "language",
+                           f"article is in {_language_name(language)} ({language}; {how}); only "
+                           f"{', '.join(opts.languages)} can be coded for now", line)
+    meta: dict[str, str] = {"format": fmt, **extra_meta, **raw.meta}
+    if detected and not declared:
+        meta["language_confidence"] = f"{confidence:.2f}"
+    published = None
+    try:
+        published = parse_date(raw.published)
+    except (ValueError, OverflowError):
+        pass
+    if raw.published and published is None:
+        meta["published_raw"] = str(raw.published)
+    title = " ".join(raw.title.split()) if raw.title else None
+    return Article.from_text(text, title=title or None, url=raw.url or None,
+                             published=published or opts.published, source=raw.source or opts.source,
+                             language=language, origin=origin, meta=tuple((k, str(v)) for k, v in meta.items()))
+
+
+def _run(docs: Iterable[RawDoc | Rejected], origin: str, fmt: str, opts: Options,
+         extra_meta: dict[str, str]) -> Iterator[Result]:
+    try:
+        for d in docs:
+            if isinstance(d, Rejected):
+                yield d.to_error(origin)
+            else:
+                yield _finish(d, origin, fmt, opts, extra_meta)
+    except Rejected as r:
+        yield r.to_error(origin)
+
+
+# ----------------------------------------------------------------------------------------- readers
+def _decode(data: bytes, declared: str | None = None) -> tuple[str, dict[str, str]]:
+    dec = decode_bytes(data, declared)
+    meta = {"encoding": dec.encoding, "encoding_guessed": "true"} if dec.guessed else {}
+    return dec.text, meta
+
+
+def _declared_charset(head: bytes) -> str | None:
+    m = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    return m.group(1).decode("ascii") if m else None
+
+
+def _single(fmt: str, data: bytes, url: str | None, declared: str | None = None
+            ) -> tuple[Iterable[RawDoc | Rejected], dict[str, str]]:
+    """Docs of a whole-document format (everything except JSONL/CSV), plus encoding metadata."""
+    if fmt == "feed":
+        return read_feed(data, url), {}
+    text, meta = _decode(data, declared or (_declared_charset(data[:HEAD_BYTES]) if fmt == "html" else None))
+    if fmt == "markdown":
+        return [read_markdown(text)], meta
+    if fmt == "html":
+        return [read_html(text, url)], meta
+    if fmt == "json":
+        return read_json(text), meta
+    if fmt == "jsonl":
+        import io
+        return read_jsonl(io.BytesIO(data), len(data) + 1), meta
+    return [read_text_doc(text)], meta
+
+
+def _read_file(path: Path, opts: Options) -> Iterator[Result]:
+    origin = str(path)
+    try:
+        st = path.stat()
+        if not path.is_file():
+            yield IngestError(origin, "unreadable", "not a regular file (device, socket or pipe)")
+            return
+        if st.st_size == 0:
+            yield IngestError(origin, "empty", "the file is empty (0 bytes)")
+            return
+        fmt = EXTENSIONS.get(path.suffix.lower())
+        with path.open("rb") as fh:
+            head = fh.read(HEAD_BYTES)
+            what = sniff_binary(head)
+            if what:
+                yield IngestError(origin, "binary", f"this is {what}, not text; eventcoder reads .txt, .md, .html, "
+                                                    f".jsonl, .json, .csv, .tsv and RSS/Atom feeds")
+                return
+            fmt = fmt or sniff_format(head)
+            if fmt in CONTAINERS:
+                fh.seek(0)
+                docs = read_jsonl(fh, opts.max_bytes) if fmt == "jsonl" else \
+                    read_csv(fh, opts.max_bytes, "\t" if fmt == "tsv" else ",")
+                yield from _run(docs, origin, fmt, opts, {})
+                return
+            if st.st_size > opts.max_bytes:
+                yield IngestError(origin, "too_large", f"the file is {st.st_size:,} bytes, over the "
+                                                       f"{opts.max_bytes:,}-byte limit (raise max_bytes to read it)")
+                return
+            data = head + fh.read(opts.max_bytes + 1 - len(head))
+        if len(data) > opts.max_bytes:        # grew while we read it
+            yield IngestError(origin, "too_large", f"the file is over the {opts.max_bytes:,}-byte limit")
+            return
+    except PermissionError:
+        yield IngestError(origin, "unreadable", "permission denied")
+        return
+    except OSError as exc:
+        yield IngestError(origin, "unreadable", f"cannot read the file: {exc.strerror or exc}")
+        return
+    try:
+        docs, meta = _single(fmt, data, None)
+    except Rejected as r:
+        yield r.to_error(origin)
+        return
+    yield from _run(docs, origin, fmt, opts, meta)
+
+
+def _read_url(url: str, opts: Options) -> Iterator[Result]:
+    try:
+        got = fetch(url, max_bytes=opts.max_bytes, timeout=opts.timeout)
+        if not got.data.strip():
+            raise Rejected("empty", f"the server returned no content for {url}")
+        what = sniff_binary(got.data[:HEAD_BYTES])
+        if what:
+            raise Rejected("binary", f"{url} returned {what} ({got.content_type or 'no content type'}), not text")
+        sniffed = sniff_format(got.data[:HEAD_BYTES])
+        if got.content_type in _FEED_TYPES or sniffed == "feed":
+            fmt = "feed"
+        elif got.content_type in _HTML_TYPES or sniffed == "html":
+            fmt = "html"
+        elif got.content_type in ("application/json", "application/x-ndjson"):
+            fmt = "jsonl" if sniffed == "jsonl" else "json"
+        else:
+            fmt = "markdown" if sniffed == "markdown" else "text"
+        docs, meta = _single(fmt, got.data, got.url, got.charset)
+    except Rejected as r:
+        yield r.to_error(url)
+        return
+    host = urlparse(got.url).hostname or None
+    host = host[4:] if host and host.startswith("www.") else host
+    for res in _run(docs, url, fmt, opts, meta):
+        if isinstance(res, Article):
+            from ..records import replace
+            res = replace(res, url=res.url or got.url, source=res.source or host)
+        yield res
+
+
+# ----------------------------------------------------------------------------------------- public API
+def iter_articles(paths: Iterable[str | os.PathLike], *, published: dt.date | None = None,
+                  source: str | None = None, max_bytes: int = 10_000_000, languages: Sequence[str] = ("en",),
+                  timeout: float = DEFAULT_TIMEOUT, dedupe: bool = True) -> Iterator[Result]:
+    """Read articles from files, folders (recursive, sorted, hidden skipped), feeds and http(s) URLs.
+
+    Yields an Article per readable document and an IngestError (origin, reason, message, line) per problem;
+    it never raises for bad input. ``published``/``source`` are defaults for documents that carry none;
+    ``max_bytes`` caps a file (or, for JSONL/CSV, one record); articles not in ``languages`` are
+    IngestErrors with reason "language". With ``dedupe``, an article whose content id was already yielded
+    in this call is skipped (the store also ignores ids it has, so re-runs add nothing).
+    """
+    if isinstance(published, str):
+        published = parse_date(published)
+    opts = Options(published=published, source=source, max_bytes=int(max_bytes),
+                   languages=tuple(normalize_language(x) or x for x in languages), timeout=timeout)
+    seen: set[str] = set()
+    for item in expand_inputs(paths):
+        if isinstance(item, IngestError):
+            yield item
+            continue
+        results = _read_url(item, opts) if isinstance(item, str) else _read_file(item, opts)
+        for res in results:
+            if isinstance(res, Article) and dedupe:
+                if res.id in seen:
+                    continue
+                seen.add(res.id)
+            yield res
+
+
+def read_text(text: str, **meta: Any) -> Article:
+    """An Article from a string: keywords title, url, published (date or string), source, language, origin;
+    any other keyword goes to Article.meta. Raises ValueError for empty text."""
+    if not isinstance(text, str):
+        raise TypeError(f"read_text expects a str, got {type(text).__name__}")
+    norm = normalize_text(text)
+    if not norm:
+        raise ValueError("read_text: the text is empty")
+    fields = {k: meta.pop(k, None) for k in ("title", "url", "published", "source", "language", "origin")}
+    language = normalize_language(fields["language"])
+    if language is None:
+        detected, confidence = detect_language(norm)
+        language = detected if confidence >= MIN_LANGUAGE_CONFIDENCE else None
+    return Article.from_text(norm, title=fields["title"], url=fields["url"],
+                             published=parse_date(fields["published"]), source=fields["source"],
+                             language=language, origin=fields["origin"],
+                             meta=tuple((str(k), str(v)) for k, v in meta.items()))
