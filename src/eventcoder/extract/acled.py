@@ -1,0 +1,88 @@
+"""ACLED event type and sub-event type for a mention, from its trigger, participants and weapon cues.
+
+Follows the codebook hierarchy: remote violence (air/drone, shelling, IED, suicide, grenade) when the act is
+one-sided use of such weapons; violence against civilians when the victims are unarmed; battles when two armed
+groups fight; protests and riots by the crowd's behaviour and the state's response.
+"""
+from __future__ import annotations
+
+from .cues import cues
+
+
+def _words(tokens) -> set[str]:
+    return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+
+
+def _armed(actor) -> bool:
+    c = cues()["acled"]
+    return bool(actor.sector in c["armed_sectors"] or actor.acled_inter in (1, 2, 3, 4, 8))
+
+
+def _civilian(actor) -> bool:
+    return actor.sector in ("CVL",) or actor.acled_inter == 7
+
+
+def classify(trigger, tok, sentence_tokens, actors, recipients) -> tuple[str | None, str | None]:
+    """Return (event_type, sub_event_type) or (None, None) when the act is outside ACLED's scope."""
+    rule = trigger.acled
+    if rule is None:
+        return None, None
+    if isinstance(rule, tuple):
+        return rule[0], rule[1]
+    c = cues()["acled"]
+    words = _words(sentence_tokens)
+    if rule == "protest":
+        if words & c["lethal"] and (words & {"protester", "demonstrator", "protesters", "demonstrators"}):
+            return "Protests", "Excessive force against protesters"
+        if words & c["protest_violence"] - {"clash"} or ({"clash"} & words and not words & c["intervention"]):
+            return "Riots", "Violent demonstration"
+        if words & c["intervention"]:
+            return "Protests", "Protest with intervention"
+        return "Protests", "Peaceful protest"
+    if rule == "agreement":
+        if any(_armed(a) for a in list(actors) + list(recipients)):
+            return "Strategic developments", "Agreement"
+        return None, None
+    if rule == "territory":
+        if any(a.acled_inter == 1 or a.sector in ("MIL", "GOV", "COP") for a in actors):
+            return "Battles", "Government regains territory"
+        return "Battles", "Non-state actor overtakes territory"
+    # rule == "auto": violence
+    mode = trigger.mode
+    victim_words = _words([t for r in _victim_tokens(tok) for t in r])
+    civilians = any(_civilian(r) for r in recipients) or bool(victim_words & c["civilians"])
+    armed_target = any(_armed(r) for r in recipients) or bool(victim_words & c["armed"])
+    if mode == "abduct" or (tok.lemma_.lower() in c["abduction"] and tok.lemma_.lower() in ("abduct", "kidnap", "abduction", "kidnapping", "hostage")):
+        return "Violence against civilians", "Abduction/forced disappearance"
+    if mode == "sexual":
+        return "Violence against civilians", "Sexual violence"
+    reciprocal_fight = tok.lemma_.lower() in ("clash", "battle", "fighting", "fight", "skirmish", "firefight", "gunfight", "combat", "engage")
+    if not reciprocal_fight:
+        if words & c["suicide"]:
+            return "Explosions/Remote violence", "Suicide bomb"
+        if words & {"airstrike", "airstrikes", "air-strike", "drone", "warplane", "uav"} or ({"air", "aerial"} & words and {"strike", "raid", "bombardment", "bomb"} & words):
+            return "Explosions/Remote violence", "Air/drone strike"
+        if words & c["shelling"]:
+            return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+        if words & c["grenade"]:
+            return "Explosions/Remote violence", "Grenade"
+        if words & c["ied"] or mode == "explosives":
+            return "Explosions/Remote violence", "Remote explosive/landmine/IED"
+    if civilians and not armed_target and not reciprocal_fight:
+        return "Violence against civilians", "Attack"
+    return "Battles", "Armed clash"
+
+
+def _victim_tokens(tok):
+    """Token groups naming the targets: objects, passive subjects, "on/against" objects, "killing N civilians"."""
+    out = []
+    for ch in tok.children:
+        if ch.dep_ in ("dobj", "nsubjpass"):
+            out.append(list(ch.subtree))
+        if ch.dep_ == "prep" and ch.lower_ in ("on", "against", "in"):
+            out.append(list(ch.subtree))
+        if ch.dep_ in ("advcl", "xcomp", "conj") and ch.lemma_ in ("kill", "injure", "wound", "abduct", "kidnap"):
+            out.extend(list(c.subtree) for c in ch.children if c.dep_ == "dobj")
+    if tok.dep_ in ("acl",) and tok.tag_ == "VBN":
+        out.append([tok.head])
+    return out

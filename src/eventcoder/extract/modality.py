@@ -1,0 +1,85 @@
+"""Modality: is a trigger a current fact, a claim by someone, denied/negated, hypothetical, future, or history?"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .cues import cues
+from .roles import clause_subject
+
+
+@dataclass(frozen=True)
+class Modality:
+    kind: str = "asserted"          # asserted | claim | negated | hypothetical | future | historical
+    claimant: object = None         # spaCy token of the claimant's head, for claims
+    cue: str | None = None          # the word that decided it
+
+
+def _aux(tok) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _clause_verb(tok):
+    """The verb that governs a nominal trigger ("carried out the attacks" -> carried)."""
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head is not t:
+        t = t.head
+    return t
+
+
+def assess(tok, *, published: dt.date | None = None, is_historical=None) -> Modality:
+    c = cues()["modality"]
+    verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+    # modifiers on a nominal trigger: "alleged attack", "planned attack", "no attack"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for ch in tok.children:
+            if ch.lower_ in c["alleged_modifiers"]:
+                return Modality("claim", None, ch.lower_)
+            if ch.lower_ in c["future_modifiers"]:
+                return Modality("future", None, ch.lower_)
+            if ch.dep_ == "det" and ch.lower_ == "no":
+                return Modality("negated", None, "no")
+    # negation on the trigger's own verb
+    own = [tok] + ([verb] if verb is not tok and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else [])
+    for v in own:
+        if any(ch.dep_ == "neg" for ch in v.children):
+            return Modality("negated", None, "not")
+        aux = _aux(v)
+        if aux & c["future_aux"]:
+            return Modality("future", None, next(iter(aux & c["future_aux"])))
+        if aux & c["hypothetical_aux"]:
+            return Modality("hypothetical", None, next(iter(aux & c["hypothetical_aux"])))
+    # walk up the clause chain: governing claim / denial / future / conditional verbs
+    t, steps = verb, 0
+    while steps < 6:
+        if any(ch.dep_ == "mark" and ch.lower_ in c["hypothetical_marks"] for ch in t.children):
+            return Modality("hypothetical", None, "if")
+        if t.head is t:
+            break
+        dep, head = t.dep_, t.head
+        if dep in ("ccomp", "xcomp", "pcomp", "pobj", "advcl", "conj", "dobj", "prep", "acl", "relcl", "nsubj", "attr"):
+            if dep in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl"):
+                lemma = head.lemma_.lower()
+                if lemma in c["deny_verbs"]:
+                    return Modality("negated", None, lemma)
+                if lemma in c["claim_verbs"] or (lemma in ("accuse", "blame") and dep in ("pcomp", "pobj", "prep")):
+                    return Modality("claim", clause_subject(head), lemma)
+                if lemma in c["future_verbs"] and dep == "xcomp":
+                    return Modality("future", None, lemma)
+                if lemma in ("claim", "allegation", "suggestion", "assertion") and head.pos_ == "NOUN":
+                    return Modality("claim", None, lemma)
+            if dep in ("relcl", "conj", "nsubj", "attr") and t is not verb:
+                break
+        t = head
+        steps += 1
+    if is_historical is not None and published is not None:
+        clause = verb if verb.pos_ in ("VERB", "AUX") else tok
+        lo = min(w.i for w in clause.subtree)
+        hi = max(w.i for w in clause.subtree)
+        if tok.dep_ in ("nsubj", "nsubjpass"):   # "the coups of 2020 took place": the clause is the head verb's
+            lo = min(lo, min(w.i for w in tok.head.subtree))
+            hi = max(hi, max(w.i for w in tok.head.subtree))
+        span = tok.doc[lo:hi + 1].text
+        if is_historical(span, published=published):
+            return Modality("historical", None, "date")
+    return Modality()

@@ -1,0 +1,200 @@
+"""Semantic roles from the dependency parse: who acted (actor) and on whom (recipient).
+
+Works on spaCy tokens. Handles active and passive clauses ("were ambushed by"), coordination ("X and Y"),
+control ("prompted Mali to accuse"), nominal triggers with prepositions ("attack on", "clashes with", "fighting
+between X and Y", "attack by"), light verbs ("carried out the attacks", "the fighting was between ..."), and
+participles modifying their victims ("soldiers killed").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SUBJ = {"nsubj", "csubj"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+LIGHT_VERBS = {"carry", "launch", "stage", "conduct", "mount", "hold", "make", "lead", "perpetrate", "claim",
+               "commit", "take", "be", "begin", "continue", "erupt", "break", "occur", "see", "resume", "intensify"}
+TARGET_PREPS = {"on", "against", "upon", "at", "toward", "towards", "targeting"}
+PARTY_PREPS = {"between", "among", "amongst"}
+PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "us", "who", "which", "that"}
+
+
+@dataclass
+class Roles:
+    actors: list = field(default_factory=list)       # argument head tokens
+    recipients: list = field(default_factory=list)
+    reciprocal: bool = False
+
+
+def conjuncts(tok) -> list:
+    """tok and the tokens coordinated with it ("X, Y and Z")."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        if t in out:
+            continue
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _child(tok, deps):
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _prep_objects(tok, preps) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.append(p)
+    return out
+
+
+def clause_subject(verb, depth: int = 0):
+    """The subject of a verb, inherited through control, coordination and relative clauses."""
+    if depth > 4 or verb is None:
+        return None
+    subj = _child(verb, SUBJ)
+    if subj is not None:
+        return subj
+    if verb.dep_ == "xcomp":            # "prompted Mali to accuse": object control, else subject control
+        obj = _child(verb.head, {"dobj"})
+        return obj if obj is not None else clause_subject(verb.head, depth + 1)
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return clause_subject(verb.head, depth + 1)
+    if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN"):
+        return clause_subject(verb.head if verb.dep_ == "advcl" else verb.head.head, depth + 1)
+    if verb.dep_ == "relcl":
+        return verb.head
+    return None
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def agent_of(verb) -> list:
+    return _prep_objects(verb, {"by"})
+
+
+def _noun_roles(tok, scheme: str) -> Roles:
+    r = Roles(reciprocal=scheme == "reciprocal")
+    r.actors += _prep_objects(tok, {"by", "from"} if scheme != "receive" else {"by"})
+    r.recipients += _prep_objects(tok, TARGET_PREPS)
+    with_objs = _prep_objects(tok, {"with"})
+    if with_objs:
+        r.recipients += with_objs
+    parties = _prep_objects(tok, PARTY_PREPS)
+    if tok.dep_ == "pobj" and tok.head.lower_ in PARTY_PREPS:  # unusual parses
+        parties += []
+    for c in tok.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")):
+            r.actors.append(c)
+    head = tok.head
+    # light verbs: "X carried out the attack", "the fighting was between X and Y", "X held talks with Y"
+    if tok.dep_ in ("dobj", "attr") and head.lemma_ in LIGHT_VERBS:
+        subj = clause_subject(head)
+        if subj is not None:
+            r.actors.append(subj)
+        r.recipients += _prep_objects(head, TARGET_PREPS | {"with"})
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in LIGHT_VERBS:
+        parties += _prep_objects(head, PARTY_PREPS)
+        r.recipients += _prep_objects(head, TARGET_PREPS)
+    if parties:
+        r.reciprocal = True
+        r.actors += parties
+    return r
+
+
+def _verb_roles(tok, scheme: str, required_obj=None) -> Roles:
+    r = Roles(reciprocal=scheme == "reciprocal")
+    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":      # "soldiers killed (by X)"
+        r.recipients.append(tok.head)
+        r.actors += agent_of(tok)
+        return r
+    passive = is_passive(tok)
+    subj = _child(tok, PASS_SUBJ) if passive else clause_subject(tok)
+    if passive and subj is None:
+        subj = clause_subject(tok)
+    obj = _child(tok, {"dobj"})
+    targets = _prep_objects(tok, TARGET_PREPS)
+    with_objs = _prep_objects(tok, {"with"})
+    if required_obj is not None:                 # "cut relations with Ukraine", "received information from Ukraine"
+        with_objs += _prep_objects(required_obj, {"with"})
+        targets += _prep_objects(required_obj, TARGET_PREPS | {"to"})
+        obj = None
+    if scheme == "receive":
+        givers = _prep_objects(tok, {"from"}) + (_prep_objects(required_obj, {"from"}) if required_obj is not None else [])
+        r.actors += givers
+        if subj is not None:
+            r.recipients.append(subj)
+        return r
+    if passive:
+        r.actors += agent_of(tok)
+        if subj is not None:
+            r.recipients.append(subj)
+    else:
+        if subj is not None:
+            r.actors.append(subj)
+        if obj is not None:
+            r.recipients.append(obj)
+    r.recipients += targets + with_objs
+    if scheme in ("default", "threat"):
+        r.recipients += _prep_objects(tok, {"to"}) if tok.lemma_ in ("send", "give", "provide", "deliver", "supply", "donate", "pass", "grant", "pledge") else []
+    if scheme == "reciprocal":
+        parties = _prep_objects(tok, PARTY_PREPS)
+        if parties:
+            r.actors += parties
+    return r
+
+
+def find_roles(tok, scheme: str = "default", required_obj=None) -> Roles:
+    if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBD", "VBG") and tok.pos_ != "NOUN"):
+        return _verb_roles(tok, scheme, required_obj)
+    return _noun_roles(tok, scheme)
+
+
+def argument_span(tok, exclude=None) -> tuple[int, int]:
+    """Character span of an argument: its subtree minus coordinated siblings, relative clauses and the trigger.
+
+    In "X and Y from Z" the parser often hangs "from Z" on X; such modifiers after the last conjunct go to it.
+    """
+    skip = {"conj", "cc", "relcl", "punct", "appos", "advcl"}
+    conj_is = [c.i for c in tok.children if c.dep_ == "conj"]
+    first_conj = min(conj_is) if conj_is else None
+    kids = [c for c in tok.children if c.dep_ not in skip and (first_conj is None or c.i < first_conj)]
+    if tok.dep_ == "conj" and not any(c.dep_ == "conj" for c in tok.children):
+        kids += [c for c in tok.head.children if c.i > tok.i and c.dep_ not in skip]
+    if exclude is not None:
+        kids = [c for c in kids if c.i != exclude.i]
+    toks = [tok]
+    stack = list(kids)
+    while stack:
+        t = stack.pop()
+        toks.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in {"relcl", "advcl"} and (exclude is None or c.i != exclude.i))
+    toks = [t for t in toks if not (t.dep_ == "acl" and t.tag_ == "VBN" and t.head.i == tok.i and t.i > tok.i and exclude is not None)]
+    lo = min(t.i for t in toks)
+    hi = max(t.i for t in toks)
+    doc = tok.doc
+    while lo < tok.i and doc[lo].is_punct:
+        lo += 1
+    while hi > tok.i and doc[hi].is_punct:
+        hi -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def split_coordinated_modifiers(tok) -> list[str]:
+    """ "Malian and Russian forces" -> ["Malian forces", "Russian forces"]."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+    out = []
+    for m in mods:
+        group = [m] + [c for c in m.children if c.dep_ == "conj"]
+        if len(group) > 1:
+            out = [f"{g.text} {tok.text}" for g in group]
+            break
+    return out

@@ -1,0 +1,257 @@
+"""The rules back-end of the extract stage: lexicon triggers + dependency roles + modality -> Mentions.
+
+For every sentence it finds trigger tokens (data/extract/triggers.yaml), reads actor and recipient from the parse,
+resolves them with the actor knowledge base, decides modality (claims, denials, hypotheticals, futures, history),
+recodes futures the way PLOVER says (future cooperation is AGREE), and assigns CAMEO and ACLED codes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from ..ontology import default_ontology
+from ..records import Actor, Document, Mention, Span
+from ..stages import register
+from . import acled as acled_rules
+from .lexicon import Lexicon, Trigger, default_lexicon
+from .modality import Modality, assess
+from .roles import PRONOUNS, argument_span, conjuncts, find_roles, split_coordinated_modifiers
+
+COOPERATIVE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033", "RETREAT": "030", "CONCEDE": "030"}
+THREAT_MODES = {"ASSAULT": ("violence", "138"), "SANCTION": ("relations", "1313"), "COERCE": ("restrict", "131"),
+                "MOBILIZE": ("violence", "138")}
+VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"}
+
+
+def _actor_sort_key(a: Actor) -> tuple:
+    return (a.kb_id or a.name, a.country or "", a.sector or "")
+
+
+@dataclass
+class _ArticleState:
+    """What the extractor has seen so far in one article (anchors later short forms and pronouns)."""
+    context_countries: tuple[str, ...] = ()
+    named: list[Actor] = field(default_factory=list)     # known, named actors in order of appearance
+    last_subject: Actor | None = None
+
+
+class RulesExtractor:
+    """Trigger lexicon + dependency roles + modality, English."""
+    name = "rules"
+    reads = ("Document.parsed", "Document.sentences")
+    fills = ("Mention.coding", "Mention.actors", "Mention.recipients", "Mention.modality", "Mention.status",
+             "Mention.claimant", "Mention.trigger", "Mention.sentence")
+
+    def __init__(self, lexicon: Lexicon | None = None, resolver=None):
+        self.lexicon = lexicon or default_lexicon()
+        self._resolver = resolver
+        self.ontology = default_ontology()
+
+    @property
+    def resolver(self):
+        if self._resolver is None:
+            from ..actors.resolver import default_resolver
+            self._resolver = default_resolver()
+        return self._resolver
+
+    # ---------------------------------------------------------------- helpers
+    def _is_historical(self):
+        try:
+            from ..when.resolver import is_historical
+        except ImportError:
+            return None
+        return is_historical
+
+    def _match_trigger(self, tok) -> tuple[Trigger, object] | None:
+        cands = self.lexicon.candidates(tok.lemma_) or self.lexicon.candidates(tok.lower_)
+        for trig in cands:
+            if trig.pos and tok.pos_ not in trig.pos and not (tok.pos_ == "PROPN" and "NOUN" in trig.pos):
+                continue
+            kids = list(tok.children)
+            kid_lemmas = {k.lemma_.lower() for k in kids} | {k.lower_ for k in kids}
+            if trig.without and kid_lemmas & trig.without:
+                continue
+            if trig.with_ and not kid_lemmas & trig.with_:
+                continue
+            required = None
+            if trig.objects:
+                objs = [k for k in kids if k.dep_ in ("dobj", "nsubjpass", "attr")]
+                objs += [p for k in kids if k.dep_ == "prep" for p in k.children if p.dep_ == "pobj"]
+                if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
+                    objs.append(tok.head)
+                objs += [c for o in list(objs) for c in o.children if c.dep_ == "conj"]
+                found = [o for o in objs if o.lemma_.lower() in trig.objects or o.lower_ in trig.objects]
+                if not found:
+                    continue
+                required = found[0]
+            return trig, required
+        return None
+
+    def _resolve_head(self, head, matches, state: _ArticleState, date, exclude=None) -> list[Actor]:
+        """Resolve one argument head token to actors (several for "Malian and Russian forces")."""
+        doc = head.doc
+        if head.lower_ in PRONOUNS or head.pos_ == "PRON":
+            return self._resolve_pronoun(head, matches, state, date)
+        split = split_coordinated_modifiers(head)
+        if split:
+            return [self.resolver.resolve(p, date=date, context_countries=state.context_countries) for p in split]
+        start, end = argument_span(head, exclude)
+        phrase = doc.text[start:end]
+        actor = self.resolver.resolve(phrase, date=date, context_countries=state.context_countries)
+        if not actor.known:
+            inside = [m for m in matches if m.start <= head.idx < m.end]
+            if inside:
+                actor = inside[0].actor
+            else:
+                appos = [c for c in head.children if c.dep_ == "appos"]
+                for ap in appos:
+                    s, e = argument_span(ap)
+                    alt = self.resolver.resolve(doc.text[s:e], date=date, context_countries=state.context_countries)
+                    if alt.known:
+                        actor = alt
+                        break
+        if actor.known and actor.kb_id is None and actor.sector:
+            actor = self._anchor(actor, state)
+        if not actor.known and actor.sector is None and head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+            return []
+        span = Span("", start, end, phrase)
+        return [_with_span(actor, span)]
+
+    def _anchor(self, actor: Actor, state: _ArticleState) -> Actor:
+        """A generic role mention ("the rebels") takes the most recent named actor of the same country and sector."""
+        for named in reversed(state.named):
+            if named.sector == actor.sector and (actor.country is None or named.country == actor.country):
+                return Actor(named.name, named.country, named.sector, named.kb_id, named.acled_inter, True, None,
+                             f"anchored to earlier mention ({actor.why or actor.name})")
+        return actor
+
+    def _resolve_pronoun(self, tok, matches, state, date) -> list[Actor]:
+        # subject of a complement clause -> the governing clause's subject ("Mali announced it is cutting")
+        from .roles import clause_subject
+        head = tok.head
+        while head.dep_ in ("ccomp", "xcomp", "conj", "advcl") and head.head is not head:
+            gov_subj = clause_subject(head.head)
+            if gov_subj is not None and gov_subj is not tok and gov_subj.lower_ not in PRONOUNS:
+                return self._resolve_head(gov_subj, matches, state, date)
+            head = head.head
+        if state.last_subject is not None:
+            return [state.last_subject]
+        return []
+
+    # ---------------------------------------------------------------- main
+    def mentions(self, document: Document) -> list[Mention]:
+        doc = document.parsed
+        article = document.article
+        if doc is None:
+            return []
+        published = article.published
+        matches_all = self.resolver.find(article.text, date=published)
+        countries = Counter(m.actor.country for m in matches_all if m.actor.country and len(m.actor.country) == 3)
+        state = _ArticleState(context_countries=tuple(c for c, _ in countries.most_common()))
+        is_hist = self._is_historical()
+        out: list[Mention] = []
+        mi = 0
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            matches = [m for m in matches_all if sent.start_char <= m.start < sent.end_char]
+            for m in matches:
+                if m.actor.known and m.actor.kb_id:
+                    state.named.append(m.actor)
+            sent_mentions = []
+            for tok in sent:
+                hit = self._match_trigger(tok)
+                if hit is None:
+                    continue
+                trig, required = hit
+                mention = self._mention(document, sent, tok, trig, required, matches, state, published, is_hist)
+                if mention is not None:
+                    sent_mentions.append(mention)
+            out += sent_mentions
+            subj = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+            if subj is not None and subj.lower_ not in PRONOUNS:
+                res = self._resolve_head(subj, matches, state, published)
+                if res and res[0].known:
+                    state.last_subject = res[0]
+            mi += 1
+        return out
+
+    def _mention(self, document, sent, tok, trig: Trigger, required, matches, state, published, is_hist) -> Mention | None:
+        article = document.article
+        roles = find_roles(tok, trig.roles, required)
+        date = published
+        actors = self._resolve_all(roles.actors, matches, state, date, tok)
+        recipients = self._resolve_all(roles.recipients, matches, state, date, tok)
+        keys = {_actor_sort_key(a) for a in actors}
+        recipients = [r for r in recipients if _actor_sort_key(r) not in keys]
+        if roles.reciprocal and not recipients and len(actors) >= 2:
+            pass  # two-sided act: every party is an actor, no recipient (PLOVER rule)
+        mod = assess(tok, published=published, is_historical=is_hist)
+        plover, mode, cameo, context = trig.plover, trig.mode, trig.cameo, trig.context
+        if mod.kind == "future" and plover in COOPERATIVE:
+            plover, mode, cameo = "AGREE", None, COOPERATIVE[plover]
+            mod = Modality()
+        if plover == "THREATEN":
+            mode, cameo = self._threat_content(tok) or (None, cameo)
+        if trig.requires_recipient and not recipients:
+            return None
+        if not actors and not recipients and plover not in ("ASSAULT", "PROTEST"):
+            return None
+        claimant = None
+        status = "reported"
+        if mod.kind == "claim":
+            status = "claim"
+            if mod.claimant is not None:
+                res = self._resolve_head(mod.claimant, matches, state, date)
+                claimant = res[0] if res else None
+        etype, sub = acled_rules.classify(trig, tok, list(sent), actors, recipients) if plover in ("ASSAULT", "PROTEST", "COERCE", "AGREE", "SUPPORT", "RETREAT", "MOBILIZE") else (None, None)
+        try:
+            coding = self.ontology.coding(plover, mode=mode, context=context, cameo_code=cameo,
+                                          acled_event_type=etype, acled_sub_event_type=sub)
+        except ValueError:
+            coding = self.ontology.coding(plover, context=context, acled_event_type=etype, acled_sub_event_type=sub)
+        aid = article.id
+        trigger_span = Span(aid, tok.idx, tok.idx + len(tok.text), tok.text)
+        sentence_span = Span(aid, sent.start_char, sent.end_char, sent.text)
+        fix = lambda a: _with_span(a, Span(aid, a.span.start, a.span.end, a.span.text)) if a.span else a  # noqa: E731
+        return Mention(
+            id=f"{aid}:{tok.idx}", article_id=aid, coding=coding, trigger=trigger_span, sentence=sentence_span,
+            actors=tuple(fix(a) for a in actors), recipients=tuple(fix(r) for r in recipients), status=status,
+            claimant=fix(claimant) if claimant else None, modality=mod.kind, evidence=(sentence_span,),
+            published=article.published, source=article.source,
+            confidence=0.5 + 0.2 * bool(actors) + 0.2 * bool(recipients) + 0.1 * (trig.specificity > 0),
+        )
+
+    def _resolve_all(self, heads, matches, state, date, exclude=None) -> list[Actor]:
+        out, seen = [], set()
+        for h in heads:
+            for t in conjuncts(h):
+                for a in self._resolve_head(t, matches, state, date, exclude):
+                    key = _actor_sort_key(a)
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(a)
+        return out
+
+    def _threat_content(self, tok):
+        for ch in tok.children:
+            if ch.dep_ in ("xcomp", "ccomp", "prep"):
+                for t in ch.subtree:
+                    hit = self._match_trigger(t)
+                    if hit and hit[0].plover in THREAT_MODES:
+                        return THREAT_MODES[hit[0].plover]
+        return None
+
+    def __call__(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Mention]]]:
+        for d in documents:
+            yield d, self.mentions(d)
+
+
+def _with_span(actor: Actor, span: Span) -> Actor:
+    from dataclasses import replace
+    return replace(actor, span=span)
+
+
+register("extract", "rules")(RulesExtractor)

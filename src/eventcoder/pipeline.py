@@ -1,0 +1,171 @@
+"""The pipeline: articles -> documents -> mentions (coded, with actors, dates, places, claims) -> events -> store.
+
+Each stage is picked by name from the registry; the enrichment stages (dates, places, casualties) fill the
+fields of a mention from the document it came from.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from .records import Article, Document, EventDate, Event, IngestError, Mention, Span
+
+log = logging.getLogger(__name__)
+
+VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"}
+LOCATED_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "COOPERATE", "CONSULT"}
+VIOLENT_TYPES = {"ASSAULT"}
+
+
+@dataclass
+class RunSummary:
+    articles: int = 0
+    new: int = 0
+    unchanged: int = 0
+    syndicated: int = 0
+    errors: int = 0
+    event_ids: list[str] = field(default_factory=list)
+
+
+class Pipeline:
+    def __init__(self, *, model: str | None = None, extract: str = "rules", geocode: bool = True):
+        from . import stages
+        from .extract import rules as _rules  # noqa: F401  (registers the rules back-end)
+        from .nlp import SpacyStage
+
+        self.nlp = SpacyStage(model)
+        self.extractor = stages.create("extract", extract)
+        self.geocode = geocode
+
+    @classmethod
+    def default(cls) -> "Pipeline":
+        return _default_pipeline()
+
+    # ------------------------------------------------------------------ per article
+    def document(self, article: Article) -> Document:
+        return next(iter(self.nlp([article])))
+
+    def mentions(self, document: Document) -> list[Mention]:
+        mentions = self.extractor.mentions(document)
+        if not mentions:
+            return []
+        mentions = [self._date(document, m) for m in mentions]
+        if self.geocode:
+            mentions = self._places(document, mentions)
+        return self._casualties(document, mentions)
+
+    def code(self, article: Article) -> list[Event]:
+        from .dedup import fold_mentions
+        mentions = self.mentions(self.document(article))
+        return fold_mentions([m for m in mentions if m.emitted])
+
+    # ------------------------------------------------------------------ enrichment
+    def _date(self, document: Document, m: Mention) -> Mention:
+        from .when.resolver import resolve_event_date
+        art = document.article
+        s = m.sentence
+        date = resolve_event_date(
+            s.text, published=art.published, trigger=(m.trigger.start - s.start, m.trigger.end - s.start),
+            article_id=art.id, offset=s.start,
+        )
+        if date is None and art.published and m.coding.plover_type in VERBAL_TYPES and m.status == "reported" \
+                and not _pluperfect(document, m):
+            # a current diplomatic or verbal act reported without a date: news convention dates it by the report
+            date = EventDate(art.published, precision="week", basis="publication")
+        return replace(m, date=date) if date else m
+
+    def _places(self, document: Document, mentions: list[Mention]) -> list[Mention]:
+        from .geo.resolver import find_toponyms, locate_event
+        art = document.article
+        wanted = [m for m in mentions if m.emitted and m.status == "reported" and m.coding.plover_type in LOCATED_TYPES]
+        if not wanted:
+            return mentions
+        countries = _context_countries(mentions)
+        toponyms = find_toponyms(art.text, doc=document.parsed, context_countries=countries)
+        out = []
+        for m in mentions:
+            if m in wanted:
+                place = locate_event(art.text, toponyms, sentence=(m.sentence.start, m.sentence.end),
+                                     trigger=(m.trigger.start, m.trigger.end), context_countries=countries,
+                                     article_id=art.id)
+                m = replace(m, place=place) if place else m
+            out.append(m)
+        return out
+
+    def _casualties(self, document: Document, mentions: list[Mention]) -> list[Mention]:
+        from .casualties.aggregate import aggregate
+        from .casualties.extract import extract_claims
+        art = document.article
+        by_sentence: dict[int, list[int]] = {}
+        for i, m in enumerate(mentions):
+            if m.coding.plover_type in VIOLENT_TYPES:
+                by_sentence.setdefault(m.sentence.start, []).append(i)
+        resolver = getattr(self.extractor, "resolver", None)
+        resolve = (lambda text: resolver.resolve(text, date=art.published)) if resolver else None
+        out = list(mentions)
+        for start, idxs in by_sentence.items():
+            first = out[idxs[0]]
+            parties = tuple({a for i in idxs for a in out[i].actors + out[i].recipients})
+            claims = extract_claims(first.sentence.text, article_id=art.id, offset=start,
+                                    resolve_claimant=resolve, parties=parties)
+            if not claims:
+                continue
+            # the claims go to the violent mention nearest to each number
+            for c in claims:
+                j = min(idxs, key=lambda i: abs(out[i].trigger.start - (c.span.start if c.span else start)))
+                out[j] = replace(out[j], claims=out[j].claims + (c,))
+        return [replace(m, fatalities=aggregate(m.claims)) if m.claims else m for m in out]
+
+    # ------------------------------------------------------------------ batch
+    def run(self, paths: Sequence[str | Path], store, *, published: dt.date | None = None, source: str | None = None,
+            on_item: Callable[[Article | IngestError], None] | None = None) -> RunSummary:
+        from .ingest import iter_articles
+        summary = RunSummary()
+        for item in iter_articles(paths, published=published, source=source):
+            summary.articles += 1
+            if isinstance(item, IngestError):
+                store.record_error(item)
+                summary.errors += 1
+            elif store.has_article(item.id):
+                summary.unchanged += 1
+            else:
+                try:
+                    mentions = self.mentions(self.document(item))
+                except Exception as exc:  # one bad article never stops a batch
+                    log.exception("processing failed for %s", item.origin)
+                    store.record_error(IngestError(item.origin or item.id, "processing", f"{type(exc).__name__}: {exc}"),
+                                       article_id=item.id)
+                    summary.errors += 1
+                else:
+                    result = store.add_article(item, mentions)
+                    setattr(summary, result.status, getattr(summary, result.status) + 1)
+                    summary.event_ids += list(result.event_ids)
+            if on_item:
+                on_item(item)
+        return summary
+
+
+def _pluperfect(document: Document, m: Mention) -> bool:
+    doc = document.parsed
+    if doc is None:
+        return False
+    span = doc.char_span(m.trigger.start, m.trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+
+
+def _context_countries(mentions: Iterable[Mention]) -> tuple[str, ...]:
+    from collections import Counter
+    c = Counter(a.country for m in mentions for a in m.actors + m.recipients if a.country and len(a.country) == 3)
+    return tuple(k for k, _ in c.most_common())
+
+
+@lru_cache(maxsize=1)
+def _default_pipeline() -> Pipeline:
+    return Pipeline()
