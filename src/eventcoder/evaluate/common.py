@@ -1,0 +1,188 @@
+"""Helpers shared by the gold-format scorers: the coder call, event choice, code normalisation, distances.
+
+Nothing here imports the pipeline or loads data at import time; mappings load once per process on first use.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from eventcoder import records
+from eventcoder.paths import PACKAGE_DATA, data_home
+
+Coder = Callable[[records.Article], list[records.Event]]
+
+
+class EvaluateInputError(ValueError):
+    """Gold data that cannot be read: the message says which file, which line and what is wrong."""
+
+
+# ---------------------------------------------------------------------------------------------- the coder
+def default_coder() -> Coder:
+    """The real system: `Pipeline.default().code` (imported only when an evaluation actually runs)."""
+    try:
+        from eventcoder.pipeline import Pipeline
+    except ImportError as exc:  # the pipeline module is optional until the lead has built it
+        raise EvaluateInputError(f"the eventcoder pipeline is not available ({exc}); pass a coder") from exc
+    return Pipeline.default().code
+
+
+def run_coder(coder: Coder, article: records.Article, record_id: str, errors: list[dict]) -> list[records.Event]:
+    """Call the coder on one article; a crash is logged as a per-record error and scored as 'no events'."""
+    try:
+        events = list(coder(article) or [])
+    except Exception as exc:  # noqa: BLE001 - one bad record must not stop an evaluation of thousands
+        errors.append({"record": record_id, "field": "coder_error", "gold": None,
+                       "pred": f"{type(exc).__name__}: {exc}", "text": article.text[:200]})
+        return []
+    return [e for e in events if isinstance(e, records.Event)]
+
+
+def top(events: Iterable[records.Event]) -> records.Event | None:
+    """The highest-confidence event (first one on ties, i.e. the coder's order)."""
+    best: records.Event | None = None
+    for e in events:
+        if best is None or e.confidence > best.confidence:
+            best = e
+    return best
+
+
+def acled_scope(events: Iterable[records.Event]) -> list[records.Event]:
+    return [e for e in events if e.coding.acled_event_type]
+
+
+# ---------------------------------------------------------------------------------------------- mappings
+@lru_cache(maxsize=1)
+def mappings() -> dict[str, Any]:
+    """Package mappings merged with the user's `$EVENTCODER_HOME/evaluate/*.yaml` (later files win per key)."""
+    import yaml
+
+    files = sorted((PACKAGE_DATA / "evaluate").glob("*.yaml"))
+    user = data_home() / "evaluate"
+    if user.is_dir():
+        files += sorted(user.glob("*.yaml"))
+    merged: dict[str, Any] = {}
+    for f in files:
+        data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+        for key, value in data.items():
+            if isinstance(value, dict) and isinstance(merged.get(key), dict):
+                merged[key] = {**merged[key], **value}
+            else:
+                merged[key] = value
+    return merged
+
+
+@lru_cache(maxsize=4096)
+def country_iso3(name: str | None) -> str | None:
+    """A country name (or ISO code) as written in ACLED/UCDP data -> ISO 3166 alpha-3, None if not a country."""
+    if not name:
+        return None
+    name = name.strip()
+    aliases = {k.lower(): v for k, v in (mappings().get("country_aliases") or {}).items()}
+    if name.lower() in aliases:
+        return aliases[name.lower()]
+    import pycountry
+
+    try:
+        return pycountry.countries.lookup(name).alpha_3
+    except LookupError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------- distances
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (haversine, mean Earth radius 6371 km)."""
+    p = math.pi / 180
+    h = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def place_km(place: records.Place | None, lat: float | None, lon: float | None) -> float | None:
+    """Distance of a predicted place from gold coordinates; None when either side has no coordinates."""
+    if place is None or place.lat is None or place.lon is None or lat is None or lon is None:
+        return None
+    return km(place.lat, place.lon, lat, lon)
+
+
+def within_pct(pred: int | None, gold: int, pct: float) -> bool:
+    """|pred - gold| <= pct * gold (so a gold 0 needs a predicted 0). A missing prediction counts as 0."""
+    return abs((pred or 0) - gold) <= pct * gold
+
+
+def event_date(event: records.Event | None) -> dt.date | None:
+    return event.date.date if event is not None and event.date is not None else None
+
+
+def days_apart(a: dt.date | None, b: dt.date | None) -> int | None:
+    return None if a is None or b is None else abs((a - b).days)
+
+
+def parse_date(value: Any, *, where: str) -> dt.date | None:
+    """ISO 'YYYY-MM-DD', 'YYYYMMDD', or UCDP's 'MM/DD/YYYY 00:00:00'; empty -> None; garbage -> clear error."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    s = str(value).strip()
+    if not s:
+        return None
+    for cand in (s, s.split(" ")[0], s[:10]):
+        for fmt in ("%Y-%m-%d", "%Y%m%d", "%m/%d/%Y", "%d %B %Y", "%d-%B-%Y"):
+            try:
+                return dt.datetime.strptime(cand, fmt).date()
+            except ValueError:
+                continue
+    raise EvaluateInputError(f"{where}: cannot read date {s!r} (expected YYYY-MM-DD, YYYYMMDD or MM/DD/YYYY)")
+
+
+# ---------------------------------------------------------------------------------------------- actor codes
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def cameo_country(actor: records.Actor) -> str:
+    """A predicted actor as a 3-letter CAMEO country code.
+
+    The actor's ISO3 country when the resolver gave one; else, for actors the knowledge base does not know
+    (PETRARCH's fictional Arnor, Gondor...), the first three letters of the name's first word when it is a
+    proper noun ("Gondor's foreign minister" -> GON); else an actor-type code such as IGO when the sector is one;
+    else '---' (CAMEO's "no country").
+    """
+    if actor.country:
+        return actor.country.upper()[:3]
+    sector = (actor.sector or "").upper()
+    if sector in set(mappings().get("cameo_non_state_codes") or ()):
+        return sector
+    words = _WORD.findall(actor.name or "")
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if words and words[0][0].isupper() and len(words[0]) >= 3:
+        return words[0][:3].upper()
+    return "---"
+
+
+def sector3(code: str | None) -> str | None:
+    """PLOVER/CAMEO sector as its 3-letter primary code (CRMMOS -> CRM, CVLalb -> CVL); '***' or blank -> None."""
+    if not code:
+        return None
+    code = str(code).strip().upper()[:3]
+    return code if code.isalpha() else None
+
+
+def text_of(article: records.Article, limit: int = 200) -> str:
+    t = " ".join(article.text.split())
+    return t if len(t) <= limit else t[: limit - 1] + "…"
+
+
+def resolve_path(path: Path | str) -> Path:
+    p = Path(path).expanduser()
+    if not p.exists():
+        raise EvaluateInputError(f"{p}: no such file")
+    return p
