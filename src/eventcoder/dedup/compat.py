@@ -1,0 +1,184 @@
+"""Same-event score of two events: type, date window, place distance, actors."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from eventcoder import records
+from eventcoder.dedup.config import settings, type_table
+
+INCOMPATIBLE = 0.0
+
+
+# ----------------------------------------------------------------------------------------------- types
+def type_score(a: str, b: str) -> float:
+    a, b = a.upper(), b.upper()
+    if a == b:
+        return 1.0
+    return type_table().get((a, b), INCOMPATIBLE)
+
+
+# ----------------------------------------------------------------------------------------------- dates
+def date_interval(d: records.EventDate) -> tuple[dt.date, dt.date] | None:
+    """The days a date may stand for, given its precision (and basis)."""
+    if d is None or d.date is None:
+        return None
+    start = d.date
+    end = d.end if d.end and d.end >= start else start
+    if d.precision == "week":
+        if end == start:
+            start, end = start - dt.timedelta(days=3), start + dt.timedelta(days=3)
+    elif d.precision == "month":
+        start = start.replace(day=1)
+        end = max(end, start.replace(day=calendar.monthrange(start.year, start.month)[1]))
+    elif d.precision == "year":
+        start, end = start.replace(month=1, day=1), max(end, start.replace(month=12, day=31))
+    if d.basis == "publication":
+        start = start - dt.timedelta(days=int(settings()["dates"]["publication_window_days"]))
+    return start, end
+
+
+def date_score(a: records.EventDate | None, b: records.EventDate | None) -> float:
+    cfg = settings()["dates"]
+    ia, ib = (date_interval(a) if a else None), (date_interval(b) if b else None)
+    if ia is None or ib is None:
+        return float(cfg["missing_score"])
+    gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
+    ranks = settings()["date_precision_rank"]
+    coarse = min((a.precision, b.precision), key=lambda p: ranks.get(p, 0))
+    score = float(cfg["overlap_score"].get(coarse, 0.6))
+    if gap > int(cfg["gap_days"]):
+        return INCOMPATIBLE
+    if gap > 0:
+        score = min(score, float(cfg["gap_score"]))
+    if "publication" in (a.basis, b.basis):
+        score = min(score, float(cfg["publication_score"]))
+    return score
+
+
+# ----------------------------------------------------------------------------------------------- places
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def place_score(a: records.Place | None, b: records.Place | None) -> float:
+    cfg = settings()["places"]
+    if a is None or b is None:
+        return float(cfg["missing_score"])
+    if a.country and b.country and a.country != b.country:
+        return INCOMPATIBLE
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return 1.0
+    ranks = settings()["place_precision_rank"]
+    coarse = min((a.precision, b.precision), key=lambda p: ranks.get(p, 0))
+    limit = cfg["max_km"].get(coarse)
+    if coarse == "country":
+        return float(cfg["same_country_score"]) if a.country and a.country == b.country else float(cfg["missing_score"])
+    if coarse in ("admin1", "region") and a.admin1 and b.admin1:
+        if _norm(a.admin1) == _norm(b.admin1):
+            return float(cfg["same_admin1_score"])
+        return INCOMPATIBLE if coarse == "admin1" else float(cfg["same_country_score"]) * 0.8
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        if _norm(a.name) == _norm(b.name):
+            return 0.9
+        return float(cfg["same_country_score"]) if a.country and a.country == b.country else float(cfg["missing_score"])
+    km = haversine_km(a.lat, a.lon, b.lat, b.lon)
+    if limit is not None and km > float(limit):
+        return INCOMPATIBLE
+    scale = float(limit) if limit else 100.0
+    return max(0.6, 1.0 - 0.4 * km / scale)
+
+
+# ----------------------------------------------------------------------------------------------- actors
+def _norm(name: str | None) -> str:
+    if not name:
+        return ""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"[^\w\s]", " ", s)
+    words = [w for w in s.split() if w not in ("the", "a", "an", "of", "al")]
+    words = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
+    return " ".join(words)
+
+
+def actor_match(a: records.Actor, b: records.Actor) -> float:
+    """1.0 same actor, 0.8 same country+sector, fuzzy names for unknown actors, else 0."""
+    cfg = settings()["actors"]
+    if a.kb_id and b.kb_id:
+        if a.kb_id == b.kb_id:
+            return 1.0
+        if a.country and a.sector and (a.country, a.sector) == (b.country, b.sector):
+            return float(cfg["country_sector_score"])
+        return 0.0
+    if a.country and a.sector and (a.country, a.sector) == (b.country, b.sector):
+        return float(cfg["country_sector_score"])
+    na, nb = _norm(a.name), _norm(b.name)
+    if not na or not nb:
+        return 0.0
+    if na == nb:
+        return 0.9
+    from rapidfuzz import fuzz
+
+    if fuzz.token_set_ratio(na, nb) >= float(cfg["name_fuzzy_ratio"]):
+        return 0.8
+    return 0.0
+
+
+def _generic(actor: records.Actor) -> bool:
+    generic = {_norm(g) for g in settings()["actors"]["generic_names"]}
+    return not actor.known and not actor.kb_id and _norm(actor.name) in generic
+
+
+def actors_score(a_actors: Iterable[records.Actor], b_actors: Iterable[records.Actor]) -> float:
+    cfg = settings()["actors"]
+    xs, ys = list(a_actors), list(b_actors)
+    if not xs or not ys:
+        return float(cfg["missing_score"])
+    best = max(actor_match(x, y) for x in xs for y in ys)
+    if best > 0:
+        return best
+    unmatched_unknown = any(not x.known or _generic(x) for x in xs) or any(not y.known or _generic(y) for y in ys)
+    return float(cfg["unknown_mismatch_score"]) if unmatched_unknown else INCOMPATIBLE
+
+
+# ----------------------------------------------------------------------------------------------- overall
+def components(a: records.Event, b: records.Event) -> dict[str, float]:
+    return {
+        "type": type_score(a.coding.plover_type, b.coding.plover_type),
+        "date": date_score(a.date, b.date),
+        "place": place_score(a.place, b.place),
+        "actors": actors_score(a.actors + a.recipients, b.actors + b.recipients),
+    }
+
+
+def score(parts: dict[str, float]) -> float:
+    if any(v <= INCOMPATIBLE for v in parts.values()):
+        return 0.0
+    w = settings()["weights"]
+    total = sum(float(w[k]) for k in parts)
+    return round(sum(float(w[k]) * v for k, v in parts.items()) / total, 4)
+
+
+def anchors(parts: dict[str, float]) -> int:
+    """How many of date/place/actors positively agree."""
+    return sum(1 for k in ("date", "place", "actors") if parts[k] >= 0.75)
+
+
+def compatible(a: records.Event, b: records.Event) -> float:
+    """0..1 score that two events describe the same real-world act (0 = incompatible).
+
+    A claim and a reported fact can be the same act only when they are coded with the same type and share an
+    actor: a source's unverified claim is never folded into a different reported act.
+    """
+    parts = components(a, b)
+    if a.status != b.status:
+        if a.coding.plover_type != b.coding.plover_type or parts["actors"] < 0.75:
+            return 0.0
+    return score(parts)

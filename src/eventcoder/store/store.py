@@ -1,0 +1,460 @@
+"""The embedded event store (DuckDB): articles, mentions, canonical events and their sources.
+
+Every article is written in one transaction, so a run killed at any point leaves the store as it was before
+that article; re-running resumes where it stopped (articles already stored are "unchanged").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventcoder import records
+from eventcoder.store import rows as R
+from eventcoder.store.codec import dumps, loads
+from eventcoder.store.db import ArticleNotFound, StoreError, connect, current_version, latest_version, migrate
+
+
+@dataclass(frozen=True)
+class AddResult:
+    status: str                      # new | unchanged | syndicated
+    event_ids: list[str] = field(default_factory=list)
+    duplicate_of: str | None = None  # for "syndicated": the stored article this one copies
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class Store:
+    """``with Store.open("events.duckdb") as store: store.add_article(article, mentions)``."""
+
+    def __init__(self, con: Any, path: str, read_only: bool) -> None:
+        self._con = con
+        self.path = path
+        self.read_only = read_only
+        self._lock = threading.RLock()
+
+    # ------------------------------------------------------------------------------------------- lifecycle
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False) -> "Store":
+        """Open (creating and migrating if needed). Raises StoreBusy while another process writes it."""
+        target = str(path)
+        con = connect(target, read_only)
+        try:
+            if read_only:
+                have = current_version(con)
+                if have < latest_version():
+                    raise StoreError(f"store {target} has schema version {have}, this eventcoder needs "
+                                     f"{latest_version()}: open it once without read_only to migrate it")
+            else:
+                migrate(con)
+        except BaseException:
+            con.close()
+            raise
+        return cls(con, target, read_only)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    @property
+    def con(self) -> Any:
+        if self._con is None:
+            raise StoreError(f"store {self.path} is closed")
+        return self._con
+
+    def _q(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return self.con.execute(sql, list(params)).fetchall()
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"store {self.path} was opened read-only")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        self._writable()
+        with self._lock:
+            con = self.con
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+
+    # ------------------------------------------------------------------------------------------- articles
+    def has_article(self, article_id: str) -> bool:
+        with self._lock:
+            return bool(self._q("SELECT 1 FROM articles WHERE id = ? UNION ALL "
+                                "SELECT 1 FROM article_sources WHERE copy_id = ? LIMIT 1", [article_id, article_id]))
+
+    def article(self, article_id: str) -> records.Article | None:
+        with self._lock:
+            row = self._q("SELECT id, text, title, url, published, source, language, origin, meta FROM articles "
+                          "WHERE id = ?", [article_id])
+            if not row:
+                row = self._q("SELECT copy_id, text, title, url, published, source, language, origin, NULL "
+                              "FROM article_sources WHERE copy_id = ?", [article_id])
+        if not row:
+            return None
+        aid, text, title, url, published, source, language, origin, meta = row[0]
+        meta_t = tuple(tuple(x) for x in json.loads(meta)) if meta else ()
+        return records.Article(id=aid, text=text or "", title=title, url=url, published=published, source=source,
+                               language=language, origin=origin, meta=meta_t)
+
+    def article_sources(self, article_id: str) -> list[dict]:
+        """The syndicated copies recorded for a stored article."""
+        with self._lock:
+            cur = self.con.execute("SELECT copy_id, title, url, published, source, origin, similarity, added_at "
+                                   "FROM article_sources WHERE article_id = ? ORDER BY added_at, copy_id",
+                                   [article_id])
+            cols = [d[0] for d in cur.description]
+            return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+    def _event_ids_of_article(self, article_id: str) -> list[str]:
+        rows = self._q("SELECT s.event_id, min(m.seq) AS first FROM event_sources s JOIN mentions m "
+                       "ON m.id = s.mention_id WHERE s.article_id = ? GROUP BY s.event_id ORDER BY first",
+                       [article_id])
+        return [r[0] for r in rows]
+
+    def add_article(self, article: records.Article, mentions: Sequence[records.Mention], *,
+                    replace: bool = False) -> AddResult:
+        """Store an article and its mentions and update the events they report, in one transaction.
+
+        A near-duplicate of a stored article is recorded as another source of it ("syndicated"); an article
+        already stored is "unchanged" (nothing is written) unless ``replace=True`` re-processes it.
+        """
+        from eventcoder.dedup import fingerprint as fp
+
+        _check_input(article, mentions)
+        self._writable()
+        with self._lock:
+            if self.has_article(article.id):
+                if not replace:
+                    orig = self._q("SELECT article_id FROM article_sources WHERE copy_id = ?", [article.id])
+                    target = orig[0][0] if orig else article.id
+                    return AddResult("unchanged", self._event_ids_of_article(target),
+                                     orig[0][0] if orig else None)
+                self.remove_article(article.id)
+            sig = fp.minhash(article.text)
+            band_keys = fp.bands(sig)
+            dup, sim = self._near_duplicate(sig, band_keys)
+            now = _now()
+            if dup is not None:
+                with self._transaction() as con:
+                    con.execute("INSERT INTO article_sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                [article.id, dup, article.title, article.url, article.published, article.source,
+                                 article.origin, article.language, sim, article.text, now])
+                return AddResult("syndicated", self._event_ids_of_article(dup), dup)
+            from eventcoder.dedup import fold_mentions
+
+            folded = fold_mentions(mentions)
+            with self._transaction() as con:
+                seq = self._q("SELECT coalesce(max(seq), 0) + 1 FROM articles")[0][0]
+                con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            [article.id, article.title, article.url, article.published, article.source,
+                             article.origin, article.language, fp.fingerprint(article.text), sig,
+                             json.dumps([list(x) for x in article.meta]), article.text, seq, now])
+                con.executemany("INSERT INTO article_bands VALUES (?, ?)", [[b, article.id] for b in band_keys])
+                mseq = self._q("SELECT coalesce(max(seq), 0) FROM mentions")[0][0]
+                con.executemany("INSERT INTO mentions VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)", [
+                    [m.id, m.article_id, mseq + i + 1, m.coding.plover_type, m.status, m.modality, m.emitted,
+                     dumps(m)] for i, m in enumerate(mentions)])
+                event_ids = self._attach(folded, now)
+            return AddResult("new", event_ids)
+
+    def _near_duplicate(self, sig: list[int], band_keys: list[str]) -> tuple[str | None, float]:
+        from eventcoder.dedup import fingerprint as fp
+        from eventcoder.dedup.config import settings
+
+        threshold = float(settings()["fingerprint"]["threshold"])
+        if all(v >= (1 << 61) - 1 for v in sig):
+            return None, 0.0   # no words: nothing to compare
+        rows = self._q("SELECT DISTINCT a.id, a.minhash, a.seq FROM article_bands b JOIN articles a "
+                       "ON a.id = b.article_id WHERE b.band IN (SELECT unnest(?)) ORDER BY a.seq", [band_keys])
+        best, best_sim = None, threshold
+        for aid, other, _ in rows:
+            s = fp.similarity(sig, list(other))
+            if s >= best_sim and (best is None or s > best_sim):
+                best, best_sim = aid, s
+        return best, (best_sim if best else 0.0)
+
+    # ------------------------------------------------------------------------------------------- events
+    def _candidates(self, e: records.Event, exclude: set[str]) -> list[records.Event]:
+        from eventcoder.dedup.compat import date_interval
+        from eventcoder.dedup.config import settings, type_table
+
+        types = {e.coding.plover_type} | {b for (a, b) in type_table() if a == e.coding.plover_type}
+        sql = ["SELECT data FROM events WHERE plover_type IN (SELECT unnest(?))"]
+        params: list[Any] = [sorted(types)]
+        window = date_interval(e.date) if e.date is not None else None
+        if window:
+            gap = dt.timedelta(days=int(settings()["dates"]["gap_days"]))
+            sql.append("AND (window_start IS NULL OR (window_start <= ? AND window_end >= ?))")
+            params += [window[1] + gap, window[0] - gap]
+        country = R.event_country(e)
+        if country:
+            sql.append("AND (country IS NULL OR country = ?)")
+            params.append(country)
+        sql.append("ORDER BY window_start DESC NULLS LAST, id LIMIT 2000")
+        out = [loads(records.Event, r[0]) for r in self._q(" ".join(sql), params)]
+        return [c for c in out if c.id not in exclude]
+
+    def _attach(self, folded: Sequence[records.Event], now: dt.datetime) -> list[str]:
+        """Match a new article's events against stored ones (one stored event per new event), then write."""
+        from eventcoder.dedup import compatible
+        from eventcoder.dedup.compat import anchors, components
+        from eventcoder.dedup.config import settings
+
+        threshold = float(settings()["thresholds"]["match"])
+        need = int(settings()["thresholds"].get("anchors", 0))
+        pairs = []
+        for i, e in enumerate(folded):
+            for c in self._candidates(e, set()):
+                s = compatible(e, c)
+                if s >= threshold and anchors(components(e, c)) >= need:
+                    pairs.append((-s, i, c.id))
+        pairs.sort()
+        target: dict[int, str] = {}
+        taken: set[str] = set()
+        for _, i, cid in pairs:
+            if i not in target and cid not in taken:
+                target[i] = cid
+                taken.add(cid)
+        ids = []
+        for i, e in enumerate(folded):
+            if i in target:
+                eid = target[i]
+                mention_ids = [r[0] for r in self._q("SELECT mention_id FROM event_sources WHERE event_id = ?",
+                                                     [eid])] + list(e.mention_ids)
+            else:
+                eid = self._free_id(e.id)
+                mention_ids = list(e.mention_ids)
+            self._rebuild(eid, mention_ids, now)
+            ids.append(eid)
+        return ids
+
+    def _free_id(self, eid: str) -> str:
+        n, cand = 1, eid
+        while self._q("SELECT 1 FROM events WHERE id = ?", [cand]):
+            n += 1
+            cand = f"{eid}-{n}"
+        return cand
+
+    def _mentions(self, mention_ids: Sequence[str]) -> list[records.Mention]:
+        if not mention_ids:
+            return []
+        rows = self._q("SELECT data FROM mentions WHERE id IN (SELECT unnest(?)) ORDER BY seq", [list(mention_ids)])
+        return [loads(records.Mention, r[0]) for r in rows]
+
+    def _rebuild(self, eid: str, mention_ids: Sequence[str], now: dt.datetime) -> records.Event | None:
+        """(Re)compute an event from its supporting mentions and rewrite its rows; no mentions -> delete it."""
+        from eventcoder.dedup import from_mention, merge
+
+        ms = self._mentions(mention_ids)
+        created = self._q("SELECT created_at FROM events WHERE id = ?", [eid])
+        self._delete_event(eid)
+        if not ms:
+            return None
+        event = records.replace(merge([from_mention(m) for m in ms]), id=eid)
+        con = self.con
+        con.execute(f"INSERT INTO events VALUES ({', '.join('?' * len(R.EVENT_COLUMNS))})",
+                    R.event_row(event, created[0][0] if created else now, now))
+        con.executemany("INSERT INTO event_sources VALUES (?, ?, ?)", [[eid, m.id, m.article_id] for m in ms])
+        con.execute("UPDATE mentions SET event_id = ? WHERE id IN (SELECT unnest(?))", [eid, [m.id for m in ms]])
+        for table, rows in (("actors", R.actor_rows(event)), ("places", R.place_rows(event)),
+                            ("claims", R.claim_rows(event)), ("evidence", R.evidence_rows(event))):
+            if rows:
+                con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+        return event
+
+    def _delete_event(self, eid: str) -> None:
+        for table in ("events",):
+            self.con.execute(f"DELETE FROM {table} WHERE id = ?", [eid])
+        for table in ("event_sources", "actors", "places", "claims", "evidence"):
+            self.con.execute(f"DELETE FROM {table} WHERE event_id = ?", [eid])
+
+    def remove_article(self, article_id: str) -> None:
+        """Remove an article (or a recorded syndicated copy); events it supported are recomputed from their
+        remaining sources, split if those no longer describe one act, and deleted when nothing supports them."""
+        from eventcoder.dedup import dedup_events, fold_mentions
+
+        self._writable()
+        with self._lock:
+            if self._q("SELECT 1 FROM article_sources WHERE copy_id = ?", [article_id]):
+                with self._transaction() as con:
+                    con.execute("DELETE FROM article_sources WHERE copy_id = ?", [article_id])
+                return
+            if not self._q("SELECT 1 FROM articles WHERE id = ?", [article_id]):
+                raise ArticleNotFound(f"article {article_id} is not in the store {self.path}")
+            now = _now()
+            with self._transaction() as con:
+                affected = self._event_ids_of_article(article_id)
+                con.execute("DELETE FROM event_sources WHERE article_id = ?", [article_id])
+                con.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
+                for table, col in (("articles", "id"), ("article_bands", "article_id"),
+                                   ("article_sources", "article_id")):
+                    con.execute(f"DELETE FROM {table} WHERE {col} = ?", [article_id])
+                for eid in affected:
+                    left = [r[0] for r in self._q("SELECT mention_id FROM event_sources WHERE event_id = ?", [eid])]
+                    ms = self._mentions(left)
+                    by_article: OrderedDict[str, list[records.Mention]] = OrderedDict()
+                    for m in ms:
+                        by_article.setdefault(m.article_id, []).append(m)
+                    groups = dedup_events([e for group in by_article.values() for e in fold_mentions(group)])
+                    if not groups:
+                        self._delete_event(eid)
+                        continue
+                    self._rebuild(eid, groups[0].mention_ids, now)
+                    for g in groups[1:]:
+                        self._rebuild(self._free_id(g.id), g.mention_ids, now)
+
+    # ------------------------------------------------------------------------------------------- errors
+    def record_error(self, error: records.IngestError, article_id: str | None = None) -> None:
+        """Record a document that could not be read; the same error recorded again is kept once."""
+        if not isinstance(error, records.IngestError):
+            raise TypeError(f"record_error() needs a records.IngestError, got {type(error).__name__}")
+        with self._transaction() as con:
+            exists = self._q("SELECT 1 FROM errors WHERE origin IS NOT DISTINCT FROM ? AND reason IS NOT DISTINCT "
+                             "FROM ? AND message IS NOT DISTINCT FROM ? AND line IS NOT DISTINCT FROM ?",
+                             [error.origin, error.reason, error.message, error.line])
+            if not exists:
+                con.execute("INSERT INTO errors VALUES (?, ?, ?, ?, ?, ?)",
+                            [error.origin, error.reason, error.message, error.line, article_id, _now()])
+
+    def errors(self) -> list[dict]:
+        with self._lock:
+            cur = self.con.execute("SELECT origin, reason, message, line, article_id, \"at\" FROM errors "
+                                   "ORDER BY \"at\", origin")
+            cols = [d[0] for d in cur.description]
+            return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+    # ------------------------------------------------------------------------------------------- queries
+    def event(self, event_id: str) -> records.Event | None:
+        with self._lock:
+            row = self._q("SELECT data FROM events WHERE id = ?", [event_id])
+        return loads(records.Event, row[0][0]) if row else None
+
+    def events(self, *, country: str | None = None, plover_type: str | None = None, acled_type: str | None = None,
+               since: dt.date | None = None, until: dt.date | None = None, actor: str | None = None,
+               bbox: tuple[float, float, float, float] | None = None, text: str | None = None,
+               limit: int | None = None) -> list[records.Event]:
+        """Events matching every given filter, by date (undated last) then id.
+
+        country: ISO3 of the event's place; actor: substring of an actor's name, or its KB id or country code;
+        bbox: (min_lon, min_lat, max_lon, max_lat) as in GeoJSON; text: substring of names or evidence.
+        """
+        from eventcoder.store.query import where
+
+        clause, params = where(country=country, plover_type=plover_type, acled_type=acled_type, since=since,
+                               until=until, actor=actor, bbox=bbox, text=text)
+        sql = f"SELECT data FROM events e {clause} ORDER BY date NULLS LAST, id"
+        if limit is not None:
+            if int(limit) < 0:
+                raise ValueError(f"limit must be >= 0, got {limit}")
+            sql += f" LIMIT {int(limit)}"
+        with self._lock:
+            return [loads(records.Event, r[0]) for r in self._q(sql, params)]
+
+    def events_frame(self, **filters: Any) -> Any:
+        """The filtered events as a pandas DataFrame (one row per event, flat columns, JSON for nested)."""
+        import pandas as pd
+
+        from eventcoder.export.flat import FLAT_COLUMNS, flat_row
+
+        return pd.DataFrame([flat_row(e) for e in self.events(**filters)], columns=list(FLAT_COLUMNS))
+
+    def events_polars(self, **filters: Any) -> Any:
+        try:
+            import polars as pl
+        except ImportError:
+            raise StoreError("events_polars() needs polars: pip install polars") from None
+        from eventcoder.export.flat import FLAT_COLUMNS, flat_row
+
+        rows = [flat_row(e) for e in self.events(**filters)]
+        return pl.DataFrame({c: [r[c] for r in rows] for c in FLAT_COLUMNS})
+
+    def relations(self, a: str, b: str | None = None) -> list[dict]:
+        """Changes of bilateral relations involving ``a`` (and ``b``), oldest first, with the events behind them."""
+        from eventcoder.store.query import relation_changes
+
+        return relation_changes(self.events(), a, b)
+
+    def stats(self) -> dict:
+        with self._lock:
+            one = lambda sql: self._q(sql)[0][0]  # noqa: E731
+            by_type = dict(self._q("SELECT plover_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"))
+            return {
+                "path": self.path,
+                "schema_version": current_version(self.con),
+                "articles": one("SELECT count(*) FROM articles"),
+                "syndicated_copies": one("SELECT count(*) FROM article_sources"),
+                "mentions": one("SELECT count(*) FROM mentions"),
+                "emitted_mentions": one("SELECT count(*) FROM mentions WHERE emitted"),
+                "events": one("SELECT count(*) FROM events"),
+                "multi_source_events": one("SELECT count(*) FROM events WHERE n_sources > 1"),
+                "acled_events": one("SELECT count(*) FROM events WHERE acled_event_type IS NOT NULL"),
+                "claims": one("SELECT count(*) FROM claims"),
+                "errors": one("SELECT count(*) FROM errors"),
+                "events_by_type": by_type,
+                "first_date": one("SELECT min(date) FROM events"),
+                "last_date": one("SELECT max(date) FROM events"),
+            }
+
+    def check(self) -> list[str]:
+        """Integrity problems (empty list = consistent): orphans, events without sources, count mismatches."""
+        problems = []
+        checks = {
+            "event_sources without event": "SELECT count(*) FROM event_sources s LEFT JOIN events e "
+                                           "ON e.id = s.event_id WHERE e.id IS NULL",
+            "event_sources without mention": "SELECT count(*) FROM event_sources s LEFT JOIN mentions m "
+                                             "ON m.id = s.mention_id WHERE m.id IS NULL",
+            "events without sources": "SELECT count(*) FROM events e WHERE NOT EXISTS "
+                                      "(SELECT 1 FROM event_sources s WHERE s.event_id = e.id)",
+            "mentions without article": "SELECT count(*) FROM mentions m LEFT JOIN articles a "
+                                        "ON a.id = m.article_id WHERE a.id IS NULL",
+            "emitted mentions without event": "SELECT count(*) FROM mentions WHERE emitted AND event_id IS NULL",
+            "n_sources mismatch": "SELECT count(*) FROM events e WHERE n_sources <> (SELECT count(DISTINCT "
+                                  "article_id) FROM event_sources s WHERE s.event_id = e.id)",
+            "child rows without event": "SELECT (SELECT count(*) FROM actors x WHERE x.event_id NOT IN "
+                                        "(SELECT id FROM events)) + (SELECT count(*) FROM claims x WHERE x.event_id "
+                                        "NOT IN (SELECT id FROM events)) + (SELECT count(*) FROM evidence x WHERE "
+                                        "x.event_id NOT IN (SELECT id FROM events))",
+            "copies of missing articles": "SELECT count(*) FROM article_sources s LEFT JOIN articles a "
+                                          "ON a.id = s.article_id WHERE a.id IS NULL",
+        }
+        with self._lock:
+            for name, sql in checks.items():
+                n = self._q(sql)[0][0]
+                if n:
+                    problems.append(f"{name}: {n}")
+        return problems
+
+
+def _check_input(article: Any, mentions: Any) -> None:
+    if not isinstance(article, records.Article):
+        raise TypeError(f"add_article() needs a records.Article, got {type(article).__name__}")
+    for m in mentions:
+        if not isinstance(m, records.Mention):
+            raise TypeError(f"add_article() needs records.Mention items, got {type(m).__name__}")
+        if m.article_id != article.id:
+            raise ValueError(f"mention {m.id} belongs to article {m.article_id}, not to {article.id}")
+    ids = [m.id for m in mentions]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"article {article.id} has duplicate mention ids")
