@@ -15,6 +15,7 @@ LIGHT_VERBS = {"carry", "launch", "stage", "conduct", "mount", "hold", "make", "
                "commit", "take", "be", "begin", "continue", "erupt", "break", "occur", "see", "resume", "intensify"}
 TARGET_PREPS = {"on", "against", "upon", "at", "toward", "towards", "targeting"}
 PARTY_PREPS = {"between", "among", "amongst"}
+REQUEST_LIKE = {"demand", "urge", "ask", "call", "press", "insist", "appeal", "accuse", "warn", "tell", "order"}
 PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "us", "who", "which", "that"}
 
 
@@ -107,6 +108,16 @@ def _noun_roles(tok, scheme: str) -> Roles:
     if parties:
         r.reciprocal = True
         r.actors += parties
+    if not r.actors:
+        # "X launched a mediation mission", "X renewed negotiations": the governing verb's subject acts
+        gov = tok.head if tok.dep_ in ("dobj", "attr", "nsubjpass") else None
+        if tok.dep_ == "compound" and tok.head.dep_ in ("dobj", "attr"):
+            gov = tok.head.head
+        if gov is not None and gov.pos_ in ("VERB", "AUX"):
+            subj = clause_subject(gov)
+            if subj is not None:
+                r.actors.append(subj)
+            r.recipients += _prep_objects(gov, TARGET_PREPS | {"with"})
     return r
 
 
@@ -143,6 +154,12 @@ def _verb_roles(tok, scheme: str, required_obj=None) -> Roles:
         if obj is not None:
             r.recipients.append(obj)
     r.recipients += targets + with_objs
+    if obj is None and not passive and scheme == "default":
+        # "demanded that the government end curbs": the complement clause's subject is the target
+        comp = _child(tok, {"ccomp"})
+        comp_subj = _child(comp, SUBJ) if comp is not None else None
+        if comp_subj is not None and tok.lemma_ in REQUEST_LIKE:
+            r.recipients.append(comp_subj)
     if scheme in ("default", "threat"):
         r.recipients += _prep_objects(tok, {"to"}) if tok.lemma_ in ("send", "give", "provide", "deliver", "supply", "donate", "pass", "grant", "pledge") else []
     if scheme == "reciprocal":

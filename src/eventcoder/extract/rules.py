@@ -21,7 +21,9 @@ from .roles import PRONOUNS, argument_span, conjuncts, find_roles, split_coordin
 
 COOPERATIVE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033", "RETREAT": "030", "CONCEDE": "030"}
 THREAT_MODES = {"ASSAULT": ("violence", "138"), "SANCTION": ("relations", "1313"), "COERCE": ("restrict", "131"),
-                "MOBILIZE": ("violence", "138")}
+                "MOBILIZE": ("violence", "138"), "PROTEST": ("restrict", "133"), "REJECT": ("relations", "130")}
+FUTURE_CUES = {"will", "shall", "'ll", "would", "may", "might", "could", "plan", "intend", "vow", "prepare", "aim",
+               "threaten", "warn", "decide", "want", "seek", "ready", "willing", "planned", "proposed", "threatened"}
 VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"}
 
 
@@ -82,6 +84,11 @@ class RulesExtractor:
                 if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
                     objs.append(tok.head)
                 objs += [c for o in list(objs) for c in o.children if c.dep_ == "conj"]
+                # "tons of food aid", "part of a military aid program": look one level into the object
+                objs += [g for o in list(objs) for c in o.children if c.dep_ in ("compound", "amod", "prep")
+                         for g in ([c] if c.dep_ != "prep" else [p for p in c.children if p.dep_ == "pobj"])
+                         if c.dep_ != "prep" or c.lower_ == "of"]
+                objs += [c for o in list(objs) for c in o.children if c.dep_ == "compound"]
                 found = [o for o in objs if o.lemma_.lower() in trig.objects or o.lower_ in trig.objects]
                 if not found:
                     continue
@@ -193,7 +200,11 @@ class RulesExtractor:
         if mod.kind == "future" and plover in COOPERATIVE:
             plover, mode, cameo = "AGREE", None, COOPERATIVE[plover]
             mod = Modality()
-        if plover == "THREATEN":
+        if mod.kind in ("future", "hypothetical") and mod.cue in FUTURE_CUES and plover in THREAT_MODES:
+            # an announced or conditional coercive act is a threat (PLOVER: THREATEN, mode = its content)
+            mode, cameo = THREAT_MODES[plover]
+            plover, mod = "THREATEN", Modality()
+        elif plover == "THREATEN":
             mode, cameo = self._threat_content(tok) or (None, cameo)
         if trig.requires_recipient and not recipients:
             return None
