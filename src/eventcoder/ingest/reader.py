@@ -201,23 +201,25 @@ def _read_file(path: Path, opts: Options) -> Iterator[Result]:
         fmt = EXTENSIONS.get(path.suffix.lower())
         with path.open("rb") as fh:
             head = fh.read(HEAD_BYTES)
+            fmt = fmt or sniff_format(head)
+            # Size first: a huge file is rejected from its size alone, whatever its bytes look like.
+            if fmt not in CONTAINERS and st.st_size > opts.max_bytes:
+                yield IngestError(origin, "too_large", f"the file is {st.st_size:,} bytes, over the "
+                                                       f"{opts.max_bytes:,}-byte limit (raise max_bytes to read it)")
+                return
             what = sniff_binary(head)
             if what:
                 yield IngestError(origin, "binary", f"this is {what}, not text; eventcoder reads .txt, .md, .html, "
                                                     f".jsonl, .json, .csv, .tsv and RSS/Atom feeds")
                 return
-            fmt = fmt or sniff_format(head)
             if fmt in CONTAINERS:
                 fh.seek(0)
                 docs = read_jsonl(fh, opts.max_bytes) if fmt == "jsonl" else \
                     read_csv(fh, opts.max_bytes, "\t" if fmt == "tsv" else ",")
                 yield from _run(docs, origin, fmt, opts, {})
                 return
-            if st.st_size > opts.max_bytes:
-                yield IngestError(origin, "too_large", f"the file is {st.st_size:,} bytes, over the "
-                                                       f"{opts.max_bytes:,}-byte limit (raise max_bytes to read it)")
-                return
-            data = head + fh.read(opts.max_bytes + 1 - len(head))
+            # read(n) allocates n bytes up front: ask for what the file holds (+1 to notice growth)
+            data = head + fh.read(max(0, min(st.st_size, opts.max_bytes) + 1 - len(head)))
         if len(data) > opts.max_bytes:        # grew while we read it
             yield IngestError(origin, "too_large", f"the file is over the {opts.max_bytes:,}-byte limit")
             return
