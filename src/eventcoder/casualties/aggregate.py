@@ -1,0 +1,74 @@
+"""From a claims ledger to one fatality figure per codebook.
+
+ACLED (codebook 'Reported fatalities', ontology/acled.yaml fatality_rules): the most conservative credible figure
+over 'killed' claims:
+  - parts are not counted twice: a claim whose span lies inside another killed claim's span (the groups of
+    "84 mercenaries and 47 soldiers", or "three people including one civilian") is covered by the outer claim;
+  - claims by a party to the fighting are discounted when a non-party figure exists;
+  - a specific figure beats a vague one ("dozens" = 12 only when nothing more specific is reported);
+  - conflicting estimates -> the lowest; a range -> its low end; lower bounds ("at least 9", "one of its
+    commanders") are consistent with any larger estimate and count only when there is no estimate;
+  - no killed claim -> 0 (ACLED codes no mention as 0); an explicit "no casualties" -> 0.
+UCDP GED: low = the conservative figure above, best = the same (UCDP's best is the most reliable figure; a range's
+low end when that is all we have), high = the highest figure anyone claimed (party claims and range tops included).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .. import records
+
+__all__ = ["aggregate", "without_parts"]
+
+
+def _contains(outer: records.Span, inner: records.Span) -> bool:
+    return (outer.article_id == inner.article_id and outer.start <= inner.start and inner.end <= outer.end
+            and (outer.start, outer.end) != (inner.start, inner.end))
+
+
+def without_parts(claims: Sequence[records.Claim]) -> list[records.Claim]:
+    """Drop claims covered by a larger claim of the same kind (parts of a total, subsets) and exact duplicates."""
+    out: list[records.Claim] = []
+    seen: set[tuple] = set()
+    for c in claims:
+        if c.span is not None and any(o.kind == c.kind and o.span is not None and _contains(o.span, c.span)
+                                      for o in claims if o is not c):
+            continue
+        key = (c.kind, c.low, c.high, c.span.article_id if c.span else None, c.span.start if c.span else id(c))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def _low(c: records.Claim) -> int:
+    return c.low if c.low is not None else c.high  # type: ignore[return-value]
+
+
+def _high(c: records.Claim) -> int:
+    return c.high if c.high is not None else c.low  # type: ignore[return-value]
+
+
+def aggregate(claims: Sequence[records.Claim]) -> records.Fatalities:
+    """ACLED's conservative count and UCDP low/best/high over the 'killed' claims of one event."""
+    if any(not isinstance(c, records.Claim) for c in claims):
+        raise TypeError("aggregate() takes records.Claim objects (from extract_claims)")
+    killed = [c for c in without_parts(list(claims)) if c.kind == "killed" and c.value is not None]
+    if not killed:
+        return records.Fatalities(acled=0)
+    positive = [c for c in killed if _high(c) > 0]
+    if not positive:
+        return records.Fatalities(acled=0, low=0, best=0, high=0)
+    pool = [c for c in positive if c.party_to_fight is not True] or positive
+    precise = [c for c in pool if c.qualifier != "vague"]
+    estimates = [c for c in precise if c.qualifier != "at_least"]
+    bounds = [c for c in precise if c.qualifier == "at_least"]
+    if estimates:
+        acled = min(_low(c) for c in estimates)
+    elif bounds:
+        acled = max(_low(c) for c in bounds)
+    else:
+        acled = min(_low(c) for c in pool)
+    high = max(max(_high(c) for c in positive), acled)
+    return records.Fatalities(acled=acled, low=acled, best=acled, high=high)

@@ -1,0 +1,389 @@
+"""Casualty claims from text: every number of killed / injured / abducted / arrested people (and attacker sizes),
+with its victim group, who asserted it and whether that claimant is a party to the fighting.
+
+    extract_claims(text, article_id=..., offset=..., resolve_claimant=..., parties=...) -> [records.Claim]
+
+Rules, all driven by data/casualties/<lang>.yaml:
+- a number followed by a victim group and a casualty word ("24 militants were killed", "six dead"), or preceded by
+  a casualty verb ("killing at least nine", "death toll rose to 30"); active verbs with an object after them
+  ("two gunmen killed a farmer") do not count the subject;
+- coordinated groups under one verb ("84 Wagner mercenaries and 47 Malian soldiers") give one claim per group plus
+  a total claim whose span covers them (aggregate() counts the total, not the parts);
+- subsets ("three people including one civilian") are claims inside the span of their parent claim;
+- claimant: "according to X", "X said/claimed/reported ..." in the same sentence, a pronoun ("They reported")
+  taking the previous sentence's claimant; None = the reporter (unattributed).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .. import records
+from .lexicon import LexiconError, alt, load, norm
+from .numbers import Num, find_numbers
+
+__all__ = ["extract_claims", "LexiconError"]
+
+_SENT = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
+_WORD = r"[\w'’\-\.]+"
+
+
+@dataclass
+class _Found:
+    num: Num
+    kind: str
+    start: int                  # claim span (local)
+    end: int
+    victims: str | None
+    victims_end: int
+    via: str                    # pre | post | coord | subset
+    parent: "_Found | None" = None
+    members: list["_Found"] = field(default_factory=list)
+
+
+class _Rules:
+    def __init__(self, language: str) -> None:
+        lx = load(language)
+        self.lx = lx
+        kinds = lx.get("kinds") or {}
+        self.after = {k: re.compile(r"(?:%s)(?![\w])" % alt(v.get("after", [])), re.I) for k, v in kinds.items()}
+        self.before = {k: re.compile(r"(?<![\w])(?:%s)\s*[,:]?\s*$" % alt(v.get("before", [])), re.I)
+                       for k, v in kinds.items()}
+        self.after_any = re.compile(r"(?<![\w])(?P<kind>%s)(?![\w])" % alt(
+            [w for v in kinds.values() for w in v.get("after", [])]), re.I)
+        self.post_rx = re.compile(r"(?:\s+of)?(?P<vic>(?:\s+%s){0,10}?)(?P<aux>(?:\s+(?:%s))*)\s+(?P<kind>%s)(?![\w])" % (
+            _WORD, alt(lx.get("auxiliaries", [])), alt([w for v in kinds.values() for w in v.get("after", [])])), re.I)
+        self.after_kind = {norm(w): k for k, v in kinds.items() for w in v.get("after", [])}
+        self.aux = alt(lx.get("auxiliaries", []))
+        self.stops = {norm(w) for w in lx.get("victim_stops", [])}
+        self.stop_rx = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("victim_stops", [])), re.I)
+        self.subset_rx = re.compile(r"(?:^|[\s,(])(?:%s)\s*[:,]?\s*$" % alt(lx.get("subset_cues", [])), re.I)
+        self.coord_rx = re.compile(r"^\s*(?:%s)\s*$" % alt(lx.get("coordinators", [])), re.I)
+        self.attacker_nouns = {norm(w) for w in lx.get("attacker_nouns", [])}
+        self.non_victims = {norm(w) for w in lx.get("non_victims", [])}
+        self.claim_verbs = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("claimant_verbs", [])), re.I)
+        self.claim_preps = re.compile(r"(?<![\w])(?:%s)\s+(?P<who>[^,.;:()\n]{2,80})" % alt(
+            lx.get("claimant_prepositions", [])), re.I)
+        self.pronouns = {norm(w) for w in lx.get("pronouns", [])}
+        self.neutral = {norm(w) for w in lx.get("neutral_sources", [])}
+        zero = lx.get("zero") or {}
+        self.zero = [(k, re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(v), re.I)) for k, v in zero.items()]
+        self.vague_losses = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("vague_losses", [])), re.I)
+        noun_kinds = [w for v in kinds.values() for w in v.get("after", [])
+                      if norm(w) in ("dead", "deaths", "fatalities", "bodies", "corpses", "casualties", "injuries",
+                                     "hostages", "arrests", "killings", "dead bodies", "people dead")]
+        self.noun_after = {norm(w) for w in noun_kinds}
+        self.object_rx = re.compile(r"\s+(?:and\s+(?:%s)\s+)*(?:a|an|the|his|her|their|its|two|three|four|five|six|"
+                                    r"seven|eight|nine|ten|several|dozens|hundreds|scores|\d+|one)\b" % alt(
+                                        [w for v in kinds.values() for w in v.get("after", [])]), re.I)
+
+
+@lru_cache(maxsize=None)
+def _rules(language: str) -> _Rules:
+    return _Rules(language)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in _SENT.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _sentence_of(sents: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in sents:
+        if s <= pos < e or (pos == e):
+            return s, e
+    return sents[-1]
+
+
+def _victims_forward(text: str, start: int, limit: int, R: _Rules, max_words: int = 7) -> tuple[str | None, int]:
+    """Victim group right after a number: words up to a stop word, punctuation or `max_words`."""
+    m = re.match(r"(?:\s+of)?((?:\s+%s){0,%d})" % (_WORD, max_words), text[start:limit])
+    if not m:
+        return None, start
+    words = []
+    end = start
+    for w in re.finditer(_WORD, m.group(1)):
+        token = w.group().rstrip(".")
+        if norm(token) in R.stops or norm(token) in ("and", "or", "but") or R.after_kind.get(norm(token)):
+            break
+        words.append(token)
+        end = start + m.start(1) + w.start() + len(token)
+    if not words:
+        return None, start
+    return " ".join(words), end
+
+
+def _post(text: str, n: Num, lim: int, R: _Rules) -> tuple[str, int, str | None, int] | None:
+    """'N [of] <victims> [aux] <kind word>' -> (kind, end of kind word, victims, end of victims)."""
+    rest = text[n.end:lim]
+    m = R.post_rx.match(rest)
+    if not m:
+        # "six dead" with no space-separated victim words handled above; also "N, mostly civilians, were killed"
+        return None
+    kind_word = norm(m.group("kind"))
+    kind = R.after_kind.get(kind_word)
+    if kind is None:
+        return None
+    vic = " ".join(m.group("vic").split()) or None
+    if vic and re.search(r"[.;:!?]$", vic):
+        return None
+    kind_end = n.end + m.end("kind")
+    # active voice: "two gunmen killed a farmer" counts the farmer, not the gunmen
+    if kind_word not in R.noun_after and R.object_rx.match(text, kind_end) and kind != "attackers":
+        return None
+    if kind == "attackers" and not (vic and any(norm(w) in R.attacker_nouns for w in vic.split())):
+        return None
+    vic_end = n.end + m.end("vic") if vic else n.end
+    if n.article and (not vic or norm(vic.split()[-1]) in R.non_victims or norm(vic.split()[0]) in R.non_victims):
+        return None
+    if vic and norm(vic.split()[0]) in R.non_victims and n.qualifier != "vague":
+        return None
+    return kind, kind_end, vic, vic_end
+
+
+def _pre(text: str, n: Num, sent_start: int, R: _Rules) -> tuple[str, int] | None:
+    """'<kind verb> N' -> (kind, start of the verb)."""
+    head = text[max(sent_start, n.start - 60):n.start]
+    for kind, rx in R.before.items():
+        m = rx.search(head)
+        if m:
+            return kind, n.start - (len(head) - m.start())
+    return None
+
+
+def _find(text: str, R: _Rules) -> list[_Found]:
+    sents = _sentences(text)
+    nums = find_numbers(text, R.lx.get("language", "en"))
+    found: list[_Found] = []
+    by_num: dict[int, _Found] = {}
+    for i, n in enumerate(nums):
+        s0, s1 = _sentence_of(sents, n.start)
+        prev = found[-1] if found else None
+        gap = text[prev.victims_end:n.start] if prev else ""
+        subset = prev is not None and prev.num.end <= n.start and R.subset_rx.search(text[prev.num.end:n.start]) \
+            and n.start - prev.victims_end < 40 and s0 <= prev.start
+        pre = _pre(text, n, s0, R)
+        post = _post(text, n, s1, R)
+        if pre and post and pre[0] == "attackers" and post[0] != "attackers":
+            pre = None                      # "a group of 5 people were killed"
+        if pre:
+            kind, start = pre
+            vic, vend = _victims_forward(text, n.end, s1, R)
+            if n.article and (not vic or norm(vic.split()[0]) in R.non_victims):
+                continue
+            if kind == "attackers" and not (vic and any(norm(w) in R.attacker_nouns for w in vic.split())):
+                continue
+            f = _Found(n, kind, start, vend, vic, vend, "pre")
+        elif post:
+            kind, kend, vic, vend = post
+            if re.match(r"\s+of\s+(?:the|its|their|his|her|our|those|these)\b", text[n.end:n.end + 12], re.I) \
+                    and n.qualifier == "exact":
+                n = Num(n.start, n.end, n.text, n.low, None, "at_least", n.article)   # "one of its commanders"
+            # the victim group runs into the next number: "2 gendarmes and a civilian were killed" (coordination)
+            # or "three people including one civilian were wounded" (subset): keep only this number's group
+            nxt = nums[i + 1] if i + 1 < len(nums) else None
+            if vic and nxt is not None and n.end < nxt.start < vend:
+                vic, vend = _victims_forward(text, n.end, nxt.start, R)
+                if vic is None:
+                    vend = n.end
+            f = _Found(n, kind, n.start, kend, vic, vend, "post")
+        elif prev is not None and prev.num.end <= n.start and s0 <= prev.start and (
+                subset or R.coord_rx.match(gap)):
+            vic, vend = _victims_forward(text, n.end, s1, R)
+            if n.article and (not vic or norm(vic.split()[0]) in R.non_victims):
+                continue
+            f = _Found(n, prev.kind, n.start, vend, vic, vend, "subset" if subset else "coord")
+        else:
+            continue
+        # subset / coordination links to the claim just before
+        if prev is not None and s0 <= prev.start and prev.num.end <= n.start and f.kind == prev.kind:
+            top = prev.parent if prev.via in ("coord",) and prev.parent else prev
+            if subset or (prev.via == "subset" and R.coord_rx.match(gap)):
+                parent = prev if subset else (prev.parent or prev)
+                f.via, f.parent = "subset", parent
+                parent.end = max(parent.end, f.end, f.victims_end)
+                if parent.parent is not None:
+                    parent.parent.end = max(parent.parent.end, parent.end)
+            elif R.coord_rx.match(gap) or (prev.via == "post" and prev.num.end < n.start < prev.end):
+                if prev.via != "subset":
+                    root = prev if prev.parent is None else prev.parent
+                    if f not in root.members:
+                        if not root.members:
+                            root.members.append(prev)
+                        root.members.append(f)
+                    f.parent = root
+                    f.via = "coord"
+        found.append(f)
+        by_num[i] = f
+    return found
+
+
+def _claimants(text: str, sents: list[tuple[int, int]], R: _Rules) -> dict[tuple[int, int], list[tuple[int, str, int, int]]]:
+    """Per sentence: (verb position, claimant text, claimant start, end)."""
+    out: dict[tuple[int, int], list[tuple[int, str, int, int]]] = {}
+    for s0, s1 in sents:
+        cands: list[tuple[int, str, int, int]] = []
+        for m in R.claim_preps.finditer(text, s0, s1):
+            who = _trim_np(m.group("who"))
+            if who:
+                st = m.start("who")
+                cands.append((m.start(), who, st, st + len(who)))
+        for m in R.claim_verbs.finditer(text, s0, s1):
+            seg_start = s0
+            for b in re.finditer(r"[;:“”\"]|\bthat\b|\bwhile\b|\bbut\b|\band\b(?=\s+\w+\s+(?:said|says|claimed))",
+                                 text[s0:m.start()]):
+                seg_start = s0 + b.end()
+            seg = text[seg_start:m.start()]
+            parts = [p for p in seg.split(",")]
+            who, who_start = "", seg_start
+            acc = seg_start
+            for p in parts:
+                if p.strip():
+                    who, who_start = p, acc
+                acc += len(p) + 1
+            if not who.strip() or not seg.rstrip().endswith(who.rstrip()):
+                # ", said Colonel X" / "reported by X": the claimant follows the verb
+                after = re.match(r"\s+((?:[A-Z][\w'’\-\.]*\s*){1,6})", text[m.end():s1])
+                if after:
+                    who = after.group(1).strip()
+                    who_start = m.end() + after.start(1)
+                else:
+                    continue
+            lead = len(who) - len(who.lstrip())
+            who_start += lead
+            who = who.strip()
+            words = who.split()
+            if len(words) > 8:
+                who_start += len(who) - len(" ".join(words[-6:]))
+                who = " ".join(words[-6:])
+            if not who or re.search(r"\d", who) or R.after_any.search(who) or not re.search(r"[A-Za-z]", who):
+                continue
+            if norm(who) in ("it", "this", "there", "which", "who", "what") and norm(who) not in R.pronouns:
+                continue
+            cands.append((m.start(), who, who_start, who_start + len(who)))
+        out[(s0, s1)] = sorted(cands)
+    return out
+
+
+def _trim_np(s: str) -> str:
+    words = s.strip().split()
+    keep = []
+    for w in words[:8]:
+        if norm(w) in ("said", "says", "who", "which", "that", "killed", "and") and keep:
+            break
+        keep.append(w)
+    return " ".join(keep).strip(" '\"“”‘’")
+
+
+def _claimant_for(pos: int, sent: tuple[int, int], cands: dict, sents: list[tuple[int, int]],
+                  R: _Rules) -> tuple[str, int, int] | None:
+    own = cands.get(sent, [])
+    if not own:
+        return None
+    before = [c for c in own if c[0] <= pos]
+    pick = before[-1] if before else own[0]
+    who, st, en = pick[1], pick[2], pick[3]
+    if norm(who) in R.pronouns:
+        i = sents.index(sent)
+        for back in range(i - 1, max(-1, i - 3), -1):
+            prev = cands.get(sents[back], [])
+            if prev and norm(prev[0][1]) not in R.pronouns:
+                return prev[0][1], prev[0][2], prev[0][3]
+    return who, st, en
+
+
+def _is_party(actor: records.Actor, parties: Sequence[records.Actor]) -> bool:
+    for p in parties:
+        if actor.kb_id and p.kb_id and actor.kb_id == p.kb_id:
+            return True
+        if actor.country and actor.sector and actor.country == p.country and actor.sector == p.sector:
+            return True
+    return False
+
+
+def extract_claims(text: str, *, article_id: str = "", offset: int = 0,
+                   resolve_claimant: Callable[[str], records.Actor | None] | None = None,
+                   parties: Sequence[records.Actor] = (), language: str = "en") -> list[records.Claim]:
+    """Every casualty number in `text` as a records.Claim (kind, low/high, qualifier, victims, claimant, span).
+
+    Spans are `offset` + local offsets with `article_id`. `resolve_claimant(name)` maps a claimant as written to an
+    Actor; a claimant that resolves to one of `parties` (same kb_id, or same country and sector) is a party.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    if not isinstance(offset, int) or offset < 0:
+        raise ValueError(f"offset must be a non-negative int, got {offset!r}")
+    if resolve_claimant is not None and not callable(resolve_claimant):
+        raise TypeError("resolve_claimant must be a callable taking the claimant text and returning an Actor or None")
+    parties = tuple(parties or ())
+    if any(not isinstance(p, records.Actor) for p in parties):
+        raise TypeError("parties must be records.Actor instances")
+    R = _rules(language.lower().split("-")[0])
+    if not text.strip():
+        return []
+    sents = _sentences(text)
+    cands = _claimants(text, sents, R)
+    found = _find(text, R)
+
+    claims: list[records.Claim] = []
+    cache: dict[str, records.Actor | None] = {}
+
+    def make(kind: str, low: int | None, high: int | None, qual: str, victims: str | None, start: int, end: int
+             ) -> records.Claim:
+        sent = _sentence_of(sents, start)
+        who = _claimant_for(start, sent, cands, sents, R)
+        claimant = who[0] if who else None
+        actor = None
+        if claimant and resolve_claimant is not None:
+            if claimant not in cache:
+                cache[claimant] = resolve_claimant(claimant)
+            actor = cache[claimant]
+        if claimant is None:
+            party: bool | None = False
+        elif actor is not None and parties:
+            party = _is_party(actor, parties)
+        elif norm(claimant) in R.neutral or norm(re.sub(r"^(?:the|a|an)\s+", "", claimant, flags=re.I)) in R.neutral:
+            party = False
+        else:
+            party = None
+        span_text = text[start:end]
+        return records.Claim(kind=kind, low=low, high=high, qualifier=qual, victims=victims, claimant=claimant,
+                             claimant_actor=actor, party_to_fight=party, text=span_text,
+                             span=records.Span(article_id, offset + start, offset + end, span_text))
+
+    for f in found:
+        if f.members or (f.parent is not None and f.via == "coord"):
+            start, end = f.num.start, max(f.num.end, f.victims_end)      # one group of a coordination
+        else:
+            start, end = f.start, max(f.end, f.victims_end)
+        claims.append(make(f.kind, f.num.low, f.num.high, f.num.qualifier, f.victims, start, end))
+        if f.members and f.parent is None:
+            members = f.members
+            lows = [m.num.low for m in members]
+            highs = [m.num.high for m in members]
+            quals = {m.num.qualifier for m in members}
+            qual = "vague" if "vague" in quals else ("exact" if quals == {"exact"} else
+                                                    "at_least" if None in highs else "at_most" if None in lows
+                                                    else "range" if "range" in quals else "about")
+            low = sum(lows) if None not in lows else None
+            high = sum(highs) if None not in highs else None
+            start = min(m.start for m in members + [f])
+            end = max(max(m.end, m.victims_end) for m in members + [f])
+            victims = " and ".join(m.victims for m in members if m.victims) or None
+            total = make(f.kind, low, high, qual, victims, max(start, 0), end)
+            claims.append(total)
+    for kind, rx in R.zero:
+        for m in rx.finditer(text):
+            if any(c.span and c.span.start - offset <= m.start() < c.span.end - offset for c in claims):
+                continue
+            claims.append(make(kind, 0, 0, "exact", None, m.start(), m.end()))
+    for m in R.vague_losses.finditer(text):
+        claims.append(make("losses", None, None, "vague", None, m.start(), m.end()))
+    claims.sort(key=lambda c: (c.span.start if c.span else 0, -(c.span.end if c.span else 0)))
+    return claims
