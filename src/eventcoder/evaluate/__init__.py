@@ -76,6 +76,11 @@ def evaluate(fmt: str, path: Path | str, *, coder: Coder | None = None, limit: i
         raise EvaluateInputError(f"{path}: no gold records found")
     report = module.score(golds, coder or default_coder())
     report.source = str(path)
+    crashes = [e for e in report.errors if e.get("field") == "coder_error"]
+    report.metrics["coder_errors"] = len(crashes)
+    if crashes:
+        report.notes.insert(0, f"warning: the coder raised on {len(crashes)} record(s), scored as no events; "
+                               f"first: {crashes[0]['pred']}")
     return report
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from eventcoder import records
-from eventcoder.evaluate.common import (Coder, EvaluateInputError, acled_scope, country_iso3, days_apart,
+from eventcoder.evaluate.common import (Coder, EvaluateInputError, header_summary, acled_scope, country_iso3, days_apart,
                                         event_date, parse_date, place_km, run_coder, text_of, top, within_pct)
 from eventcoder.evaluate.metrics import Tally, multiset_match
 from eventcoder.evaluate.report import Report
@@ -98,7 +98,7 @@ def load(path: Path, limit: int | None = None) -> list[GoldEvent]:
         missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
         if missing:
             raise EvaluateInputError(f"{path}: not an ACLED export: missing column(s) {', '.join(missing)} "
-                                     f"(found: {', '.join(reader.fieldnames or []) or 'no header'})")
+                                     f"(found: {header_summary(reader.fieldnames)})")
         for i, row in enumerate(reader, 2):
             where = f"{path}:{i}"
             text = (row.get("notes") or "").strip()

@@ -1,6 +1,7 @@
 """`eventcoder evaluate FORMAT PATH [--json FILE] [--errors FILE] [--limit N] [--coder MODULE:FUNCTION]`.
 
-The lead mounts `evaluate_command` (or this module's `app`) as `eventcoder evaluate`.
+`register(app)` adds the command to a Typer app as `evaluate` (eventcoder.cli mounts it that way); a Typer app
+of its own would make the command `eventcoder evaluate evaluate`, so this module deliberately has no `app`.
 """
 from __future__ import annotations
 
@@ -12,9 +13,6 @@ import typer
 
 from eventcoder.evaluate import FORMATS, EvaluateInputError, evaluate
 from eventcoder.evaluate.common import Coder
-
-app = typer.Typer(add_completion=False, help="Score eventcoder on gold data as published.")
-
 
 def load_coder(spec: str) -> Coder:
     """'package.module:function' -> the function (a user's own coder: Article -> list[Event])."""
@@ -60,4 +58,7 @@ def evaluate_command(
         raise typer.Exit(2) from None
 
 
-app.command("evaluate")(evaluate_command)
+def register(app: typer.Typer, name: str = "evaluate") -> None:
+    """Mount `evaluate_command` on `app` as `name`."""
+    app.command(name, help="Score the system against human-coded data (PLOVER, PETRARCH, ACLED, UCDP, seed, "
+                "geoparsing).")(evaluate_command)

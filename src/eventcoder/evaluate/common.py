@@ -176,6 +176,14 @@ def sector3(code: str | None) -> str | None:
     return code if code.isalpha() else None
 
 
+def header_summary(fieldnames: list[str] | None, limit: int = 80) -> str:
+    """The first columns of a CSV header, shortened for an error message."""
+    if not fieldnames:
+        return "no header"
+    joined = ", ".join(fieldnames)
+    return joined if len(joined) <= limit else joined[: limit - 1] + "…"
+
+
 def text_of(article: records.Article, limit: int = 200) -> str:
     t = " ".join(article.text.split())
     return t if len(t) <= limit else t[: limit - 1] + "…"
