@@ -174,10 +174,13 @@ def anchors(parts: dict[str, float]) -> int:
 def compatible(a: records.Event, b: records.Event) -> float:
     """0..1 score that two events describe the same real-world act (0 = incompatible).
 
-    A claim and a reported fact can be the same act only when they are coded with the same type and share an
-    actor: a source's unverified claim is never folded into a different reported act.
+    Events coded with different (compatible) types must share an actor. A claim and a reported fact can be the
+    same act only when they are coded with the same type and share an actor: a source's unverified claim is
+    never folded into a different reported act.
     """
     parts = components(a, b)
+    if parts["type"] < 1.0 and parts["actors"] < 0.75:
+        return 0.0   # different codings of one act ("seized" vs "destroyed") need the same actors
     if a.status != b.status:
         if a.coding.plover_type != b.coding.plover_type or parts["actors"] < 0.75:
             return 0.0
