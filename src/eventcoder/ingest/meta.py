@@ -14,6 +14,7 @@ from ..paths import PACKAGE_DATA, data_home
 
 FIELDS = ("text", "title", "url", "published", "source", "language", "id")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+_SLASHED = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,6 +63,15 @@ def parse_date(value: Any) -> dt.date | None:
     if m:
         try:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    m = _SLASHED.match(s)
+    if m:
+        # Numeric dates: month first (US, as in UCDP GED exports) unless the first number cannot be a month.
+        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        month, day = (b, a) if a > 12 else (a, b)
+        try:
+            return dt.date(year, month, day)
         except ValueError:
             return None
     if re.fullmatch(r"\d{4}", s):
