@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from eventcoder.dedup.config import settings
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_MASK = (1 << 61) - 1          # Mersenne prime for universal hashing
+_PRIME = (1 << 31) - 1         # Mersenne prime for universal hashing (products fit in 64 bits)
+EMPTY = _PRIME                 # signature value of a text without words
 
 
 def _words(text: str) -> list[str]:
@@ -28,30 +29,38 @@ def shingles(text: str, k: int | None = None) -> set[int]:
         grams = [" ".join(words)] if words else []
     else:
         grams = [" ".join(words[i:i + k]) for i in range(len(words) - k + 1)]
-    return {struct.unpack("<Q", hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest())[0] for g in grams}
+    return {struct.unpack("<Q", hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest())[0] % _PRIME
+            for g in grams}
 
 
 def _coeffs(n: int) -> list[tuple[int, int]]:
     out = []
     for i in range(n):
         h = hashlib.sha256(f"eventcoder-minhash-{i}".encode()).digest()
-        a = int.from_bytes(h[:8], "little") % _MASK or 1
-        b = int.from_bytes(h[8:16], "little") % _MASK
+        a = int.from_bytes(h[:8], "little") % _PRIME or 1
+        b = int.from_bytes(h[8:16], "little") % _PRIME
         out.append((a, b))
     return out
 
 
-_COEFFS: dict[int, list[tuple[int, int]]] = {}
+_COEFFS: dict[int, tuple] = {}
 
 
 def minhash(text: str, permutations: int | None = None) -> list[int]:
-    """MinHash signature (values < 2**61) of the text's word shingles; empty text -> all max values."""
+    """MinHash signature (values < 2**31) of the text's word shingles; a text without words -> all EMPTY."""
+    import numpy as np
+
     n = permutations or int(settings()["fingerprint"]["permutations"])
-    coeffs = _COEFFS.setdefault(n, _coeffs(n))
+    if n not in _COEFFS:
+        c = _coeffs(n)
+        _COEFFS[n] = (np.array([a for a, _ in c], dtype=np.uint64)[:, None],
+                      np.array([b for _, b in c], dtype=np.uint64)[:, None])
+    a, b = _COEFFS[n]
     sh = shingles(text)
     if not sh:
-        return [_MASK] * n
-    return [min((a * s + b) % _MASK for s in sh) for a, b in coeffs]
+        return [EMPTY] * n
+    x = np.fromiter(sh, dtype=np.uint64, count=len(sh))[None, :]
+    return [int(v) for v in ((a * x + b) % np.uint64(_PRIME)).min(axis=1)]
 
 
 def similarity(sig_a: Sequence[int], sig_b: Sequence[int]) -> float:

@@ -184,7 +184,7 @@ class Store:
         from eventcoder.dedup.config import settings
 
         threshold = float(settings()["fingerprint"]["threshold"])
-        if all(v >= (1 << 61) - 1 for v in sig):
+        if all(v == fp.EMPTY for v in sig):
             return None, 0.0   # no words: nothing to compare
         rows = self._q("SELECT DISTINCT a.id, a.minhash, a.seq FROM article_bands b JOIN articles a "
                        "ON a.id = b.article_id WHERE b.band IN (SELECT unnest(?)) ORDER BY a.seq", [band_keys])

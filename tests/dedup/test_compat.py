@@ -1,0 +1,122 @@
+"""Same-event score components: type, date window by precision, place distance by precision, actors."""
+import datetime as dt
+
+import pytest
+
+from eventcoder import records as r
+from eventcoder.dedup import compatible, merge
+from eventcoder.dedup.compat import actors_score, date_score, place_score, type_score
+from eventcoder.dedup.merge import from_mention
+
+from builders import TINZAOUATEN, actor, mention
+
+D = dt.date
+
+
+def ed(d, precision="day", basis="explicit", end=None):
+    return r.EventDate(d, end=end, precision=precision, basis=basis)
+
+
+def place(lat, lon, precision="point", **kw):
+    kw.setdefault("country", "MLI")
+    return r.Place(name=kw.pop("name", "X"), lat=lat, lon=lon, precision=precision, **kw)
+
+
+def test_types():
+    assert type_score("ASSAULT", "ASSAULT") == 1.0
+    assert 0 < type_score("COERCE", "ASSAULT") < 1.0          # seize vs destroy: compatible
+    assert type_score("ACCUSE", "SANCTION") == 0.0            # not the same act
+    assert type_score("CONSULT", "ASSAULT") == 0.0
+
+
+def test_month_precision_covers_every_day_of_its_month():
+    month = ed(D(2024, 7, 1), "month")
+    assert date_score(month, ed(D(2024, 7, 25))) > 0
+    assert date_score(month, ed(D(2024, 7, 31))) > 0
+    assert date_score(month, ed(D(2024, 8, 3))) == 0.0
+    assert date_score(ed(D(2024, 7, 25)), ed(D(2024, 7, 25))) > date_score(month, ed(D(2024, 7, 25)))
+
+
+def test_day_dates_allow_one_day_gap_only():
+    a = ed(D(2024, 5, 26))
+    assert date_score(a, ed(D(2024, 5, 26))) == 1.0
+    assert 0 < date_score(a, ed(D(2024, 5, 27))) < 1.0
+    assert date_score(a, ed(D(2024, 5, 29))) == 0.0
+
+
+def test_missing_date_is_weakly_compatible():
+    assert 0 < date_score(None, ed(D(2024, 5, 26))) < date_score(ed(D(2024, 5, 26)), ed(D(2024, 5, 26)))
+
+
+def test_publication_date_means_on_or_shortly_before():
+    pub = ed(D(2024, 5, 27), basis="publication")
+    assert date_score(pub, ed(D(2024, 5, 25))) > 0
+    assert date_score(pub, ed(D(2024, 5, 30))) == 0.0
+
+
+def test_place_distance_depends_on_precision():
+    base = place(14.0, -1.6)
+    p20 = place(14.18, -1.6)         # ~20 km north
+    p40 = place(14.36, -1.6)         # ~40 km north
+    assert place_score(base, p20) > 0
+    assert place_score(base, p40) == 0.0                              # point: 25 km
+    assert place_score(place(14.0, -1.6, "near"), p40) > 0           # near: 50 km
+    other = r.Place(name="Y", lat=14.0, lon=-1.6, country="BFA")
+    assert place_score(base, other) == 0.0                            # other country
+
+
+def test_admin1_and_country_precision():
+    region = place(19.5, 1.8, "admin1", admin1="Kidal")
+    assert place_score(region, r.Place(**{**TINZAOUATEN, "precision": "point"})) > 0
+    assert place_score(region, place(16.27, -0.04, admin1="Gao")) == 0.0
+    country = r.Place(name="Mali", country="MLI", precision="country")
+    assert place_score(country, place(16.27, -0.04, admin1="Gao")) > 0
+    assert place_score(None, country) == 0.5
+
+
+def test_actor_matching():
+    assert actors_score([actor("CSP")], [actor("CSP"), actor("FAMA")]) == 1.0
+    same_cs = r.Actor(name="Malian army", country="MLI", sector="MIL")
+    assert actors_score([actor("FAMA")], [same_cs]) >= 0.75            # same country + sector
+    assert actors_score([actor("WAGNER")], [actor("UKR")]) == 0.0      # two different known actors
+    assert actors_score([actor("al-Shabaab")], [actor("Al Shabab")]) >= 0.75   # unknown: normalised name
+    assert 0 < actors_score([actor("gunmen")], [actor("JNIM")]) < 0.75
+
+
+def _ev(text, plover, trigger, **kw):
+    return from_mention(mention("x", text, kw.pop("i", 1), plover, trigger, **kw))
+
+
+TXT = "Rebels attacked the base. Rebels seized the town. Mali accused Ukraine. Mali cut ties with Ukraine."
+
+
+def test_compatible_overall():
+    a = _ev(TXT, "ASSAULT", "attacked", actors=("CSP",), date=D(2024, 7, 25), place=TINZAOUATEN)
+    b = _ev(TXT, "COERCE", "seized", i=2, actors=("CSP",), date=D(2024, 7, 25), place=TINZAOUATEN)
+    c = _ev(TXT, "COERCE", "seized", i=3, actors=("gunmen",), date=D(2024, 7, 25), place=TINZAOUATEN)
+    assert compatible(a, b) > 0.6
+    assert compatible(a, c) == 0.0     # different types need a shared actor
+    acc = _ev(TXT, "ACCUSE", "accused", i=4, actors=("MLI",), recipients=("UKR",), date=D(2024, 8, 4))
+    rup = _ev(TXT, "SANCTION", "cut ties", i=5, actors=("MLI",), recipients=("UKR",), date=D(2024, 8, 4))
+    assert compatible(acc, rup) == 0.0
+    assert compatible(a, b) == compatible(b, a)
+
+
+def test_claim_joins_reported_fact_only_for_same_type_and_actor():
+    fact = _ev(TXT, "ASSAULT", "attacked", actors=("CSP",), recipients=("FAMA",), date=D(2024, 7, 25))
+    claim = _ev(TXT, "ASSAULT", "seized", i=2, actors=("CSP",), status="claim", modality="claim")
+    other_claim = _ev(TXT, "COERCE", "seized", i=3, actors=("CSP",), status="claim", modality="claim")
+    no_actor_claim = _ev(TXT, "ASSAULT", "seized", i=4, status="claim", modality="claim")
+    assert compatible(fact, claim) > 0
+    assert compatible(fact, other_claim) == 0.0
+    assert compatible(fact, no_actor_claim) == 0.0
+    assert merge([claim, fact]).status == "reported"
+    assert merge([claim]).status == "claim"
+
+
+@pytest.mark.parametrize("gap,expect", [(0, True), (2, False)])
+def test_merge_threshold_on_dates(gap, expect):
+    a = _ev(TXT, "ASSAULT", "attacked", actors=("JNIM",), date=D(2024, 5, 26), place=TINZAOUATEN)
+    b = _ev(TXT, "ASSAULT", "attacked", i=2, actors=("JNIM",), date=D(2024, 5, 26) + dt.timedelta(days=gap),
+            place=TINZAOUATEN)
+    assert (compatible(a, b) > 0) is expect
