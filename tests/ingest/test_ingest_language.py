@@ -41,6 +41,11 @@ def test_english_headlines_with_foreign_looking_words_are_not_confidently_foreig
         assert code == "en" or confidence < 0.3
 
 
+def test_ties_go_to_the_script_default():
+    # "на" is both Russian and Ukrainian: a tie goes to the Cyrillic default (ru), not to the alphabet
+    assert detect_language("Взрыв на рынке в центре города на юге")[0] == "ru"
+
+
 def test_too_little_text_is_unknown():
     assert detect_language("") == (None, 0.0)
     assert detect_language("Mali Ukraine") == (None, 0.0)

@@ -15,6 +15,7 @@ def test_parse_date_forms():
     assert parse_date("03/30/2018 00:00:00") == dt.date(2018, 3, 30)      # UCDP GED
     assert parse_date("30/03/2018") == dt.date(2018, 3, 30)               # day first when it must be
     assert parse_date(time.strptime("2024-07-06", "%Y-%m-%d")) == dt.date(2024, 7, 6)
+    assert parse_date("19950101") == dt.date(1995, 1, 1)                  # compact (PETRARCH, GDELT)
     assert parse_date(dt.datetime(2024, 1, 2, 3, 4)) == dt.date(2024, 1, 2)
     for bad in ("", None, "2024", "not a date", "2024-02-30", "13/13/2024"):
         assert parse_date(bad) is None

@@ -85,8 +85,11 @@ def _script_of(ch: str, scripts: tuple[Script, ...]) -> str | None:
     return None
 
 
-def _rank(words: list[str], prof: Profiles, candidates: set[str] | None) -> list[tuple[float, str]]:
+def _rank(words: list[str], prof: Profiles, candidates: set[str] | None,
+          default: str | None = None) -> list[tuple[float, str]]:
+    """Languages by weighted stopword score; ties go to more raw hits, then to the script's default."""
     scores: dict[str, float] = {}
+    raw: dict[str, int] = {}
     for w in words:
         langs = prof.owners.get(w)
         if not langs:
@@ -98,7 +101,9 @@ def _rank(words: list[str], prof: Profiles, candidates: set[str] | None) -> list
         share = 1.0 / len(langs)
         for lang in langs:
             scores[lang] = scores.get(lang, 0.0) + share
-    return sorted(((s, lang) for lang, s in scores.items()), reverse=True)
+            raw[lang] = raw.get(lang, 0) + 1
+    ordered = sorted(scores, key=lambda lang: (round(scores[lang], 9), raw[lang], lang == default), reverse=True)
+    return [(scores[lang], lang) for lang in ordered]
 
 
 def detect_language(text: str, *, sample_chars: int = 20_000) -> tuple[str | None, float]:
@@ -118,7 +123,7 @@ def detect_language(text: str, *, sample_chars: int = 20_000) -> tuple[str | Non
             latin += 1
             continue
         name = _script_of(c, prof.scripts)
-        if name:
+        if name and name != "Latin":
             counts[name] = counts.get(name, 0) + 1
     words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)]
     if counts:
@@ -129,12 +134,13 @@ def detect_language(text: str, *, sample_chars: int = 20_000) -> tuple[str | Non
             # Japanese writes with Han characters plus kana: any real share of kana means Japanese.
             if top == "Han" and counts.get("Kana", 0) / len(letters) > 0.05:
                 script = next((s for s in prof.scripts if s.name == "Kana"), script)
-            ranked = _rank(words, prof, set(script.languages))
+            ranked = _rank(words, prof, set(script.languages), script.default)
             lang = ranked[0][1] if ranked else script.default
             return lang, round(min(1.0, share), 3)
     if len(words) < MIN_WORDS:
         return None, 0.0
-    ranked = _rank(words, prof, None)
+    latin = next((s for s in prof.scripts if s.name == "Latin"), None)
+    ranked = _rank(words, prof, None, latin.default if latin else None)
     if not ranked:
         return None, 0.0
     best, lang = ranked[0]

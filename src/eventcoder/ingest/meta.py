@@ -65,6 +65,11 @@ def parse_date(value: Any) -> dt.date | None:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             return None
+    if re.fullmatch(r"(19|20)\d{6}", s):           # compact YYYYMMDD (GDELT, PETRARCH)
+        try:
+            return dt.date(int(s[:4]), int(s[4:6]), int(s[6:]))
+        except ValueError:
+            return None
     m = _SLASHED.match(s)
     if m:
         # Numeric dates: month first (US, as in UCDP GED exports) unless the first number cannot be a month.

@@ -124,7 +124,7 @@ def _finish(raw: RawDoc, origin: str, fmt: str, opts: Options, extra_meta: dict[
     declared = normalize_language(raw.language)
     detected, confidence = detect_language(text)
     language = declared or (detected if confidence >= MIN_LANGUAGE_CONFIDENCE else None)
-    if language and language not in opts.languages:
+    if language and language not in opts.languages and "*" not in opts.languages:
         how = (f"declared as {raw.language!r}" if declared
                else f"detected from stopwords, confidence {confidence:.2f}")
         return IngestError(origin, "language",
@@ -276,7 +276,7 @@ def iter_articles(paths: Iterable[str | os.PathLike], *, published: dt.date | No
     Yields an Article per readable document and an IngestError (origin, reason, message, line) per problem;
     it never raises for bad input. ``published``/``source`` are defaults for documents that carry none;
     ``max_bytes`` caps a file (or, for JSONL/CSV, one record); articles not in ``languages`` are
-    IngestErrors with reason "language". With ``dedupe``, an article whose content id was already yielded
+    IngestErrors with reason "language" (``languages=("*",)`` accepts any; undetectable text is accepted). With ``dedupe``, an article whose content id was already yielded
     in this call is skipped (the store also ignores ids it has, so re-runs add nothing).
     """
     if isinstance(published, str):

@@ -60,8 +60,9 @@ def _from_record(rec: dict[str, Any], mapping: dict[str, str], line: int) -> Raw
     meta["line"] = str(line)
     def s(field: str) -> str | None:
         v = pick(rec, mapping, field)
-        return None if v is None else str(v)
-    return RawDoc(text=text, title=s("title"), url=s("url"), published=pick(rec, mapping, "published"),
+        # only scalars are metadata (a PLOVER record's "source" is a list of actors, not an outlet)
+        return str(v) if isinstance(v, (str, int, float)) and not isinstance(v, bool) else None
+    return RawDoc(text=text, title=s("title"), url=s("url"), published=s("published"),
                   source=s("source"), language=s("language"), line=line, meta=meta)
 
 
