@@ -61,7 +61,9 @@ class Grammar:
         self.report_gap = int(lx.get("report_prefix_gap", 25))
 
         suf = lx.get("ordinal_suffix", "")
-        MON = r"(?:%s)\.?" % _alt(self.months)
+        full = [m for m in self.months if len(m) > 4 or m in ("may", "june", "july", "juin", "mai", "août", "aout", "mars")]
+        abbr = [m for m in self.months if m not in full]
+        MON = r"(?:%s|(?:%s)\.?)" % (_alt(full), _alt(abbr))
         WD = _alt(self.weekdays)
         DAY = r"(?:[0-3]?\d)(?:%s)?" % suf if suf else r"[0-3]?\d"
         YEAR = r"(?:1[89]\d\d|20\d\d)"

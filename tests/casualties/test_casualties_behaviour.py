@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import pytest
+
+from eventcoder import records
+from eventcoder.casualties import aggregate, extract_claims
+from eventcoder.casualties import lexicon
+from eventcoder.casualties import extract as extract_mod
+from eventcoder.casualties import numbers as numbers_mod
+from eventcoder.casualties.numbers import find_numbers
+
+
+def claim(kind="killed", low=None, high=None, qual="exact", party=None, span=None, claimant=None):
+    return records.Claim(kind=kind, low=low, high=high, qualifier=qual, party_to_fight=party, claimant=claimant,
+                         span=span)
+
+
+@pytest.mark.parametrize("text, low, high, qual", [
+    ("forty-seven", 47, 47, "exact"),
+    ("a dozen", 12, 12, "exact"),
+    ("dozens", 12, 12, "vague"),
+    ("hundreds", 100, 100, "vague"),
+    ("several", 3, 3, "vague"),
+    ("at least 1,200", 1200, None, "at_least"),
+    ("more than 60", 60, None, "at_least"),
+    ("up to 30", None, 30, "at_most"),
+    ("nearly 100", 100, 100, "about"),
+    ("between 20 to 80", 20, 80, "range"),
+    ("20-80", 20, 80, "range"),
+])
+def test_number_expressions(text, low, high, qual):
+    (n,) = find_numbers(text + " people")
+    assert (n.low, n.high, n.qualifier) == (low, high, qual)
+
+
+def test_party_by_country_and_sector_when_kb_ids_differ():
+    army = records.Actor("Malian army", country="MLI", sector="MIL")
+    party = records.Actor("FAMa", country="MLI", sector="MIL", kb_id="FAMA")
+    (c,) = extract_claims("The Malian army said 12 soldiers were killed.", resolve_claimant=lambda s: army,
+                          parties=[party])
+    assert c.claimant == "The Malian army" and c.party_to_fight is True
+
+
+def test_claimant_outside_the_fight_is_not_a_party():
+    un = records.Actor("United Nations", country="UNO", sector="IGO", kb_id="UN")
+    party = records.Actor("FAMa", country="MLI", sector="MIL", kb_id="FAMA")
+    (c,) = extract_claims("At least 30 civilians were killed, the UN said.", resolve_claimant=lambda s: un,
+                          parties=[party])
+    assert c.claimant == "the UN" and c.claimant_actor == un and c.party_to_fight is False
+
+
+def test_unresolved_claimant_is_unknown_not_neutral():
+    (c,) = extract_claims("The rebels said 12 soldiers were killed.")
+    assert c.claimant == "The rebels" and c.party_to_fight is None
+
+
+def test_pronoun_claimant_takes_the_previous_sentence_claimant():
+    cl = extract_claims("Wagner confirmed that a commander was killed. They reported being attacked by 300 fighters.")
+    assert [(c.kind, c.claimant) for c in cl] == [("killed", "Wagner"), ("attackers", "Wagner")]
+
+
+def test_aggregate_discounts_party_claims_when_a_neutral_figure_exists():
+    f = aggregate([claim(low=131, high=131, party=True), claim(low=40, high=40, party=False)])
+    assert (f.acled, f.low, f.high) == (40, 40, 131)
+
+
+def test_aggregate_prefers_specific_over_vague_and_takes_range_low_end():
+    f = aggregate([claim(low=12, high=12, qual="vague"), claim(low=20, high=80, qual="range")])
+    assert f.acled == 20 and f.high == 80
+    assert aggregate([claim(low=12, high=12, qual="vague")]).acled == 12
+
+
+def test_aggregate_lower_bounds_only_when_no_estimate():
+    assert aggregate([claim(low=1, qual="at_least"), claim(low=20, high=20)]).acled == 20
+    assert aggregate([claim(low=60, qual="at_least"), claim(low=50, qual="at_least")]).acled == 60
+
+
+def test_aggregate_does_not_count_parts_twice():
+    whole = records.Span("a", 0, 50, "x")
+    part = records.Span("a", 10, 20, "y")
+    f = aggregate([claim(low=131, high=131, span=whole), claim(low=84, high=84, span=part)])
+    assert f.acled == 131
+
+
+def test_aggregate_ignores_other_kinds_and_empty_ledgers():
+    assert aggregate([claim(kind="injured", low=5, high=5)]) == records.Fatalities(acled=0)
+    assert aggregate([]) == records.Fatalities(acled=0)
+
+
+def test_ucdp_order_holds():
+    f = aggregate([claim(low=5, high=5), claim(low=3, high=9, qual="range"), claim(low=100, high=100, party=True)])
+    assert f.low <= f.best <= f.high
+
+
+@pytest.mark.parametrize("bad, msg", [
+    (dict(text=b"bytes"), "text must be a str"),
+    (dict(text="x", offset=-1), "offset must be"),
+    (dict(text="x", parties=["Wagner"]), "parties must be records.Actor"),
+    (dict(text="x", resolve_claimant="Wagner"), "resolve_claimant must be a callable"),
+])
+def test_bad_input_gets_a_clear_message(bad, msg):
+    with pytest.raises((TypeError, ValueError), match=msg):
+        extract_claims(**bad)
+
+
+def test_aggregate_rejects_non_claims():
+    with pytest.raises(TypeError, match="records.Claim"):
+        aggregate([{"kind": "killed"}])
+
+
+def test_unknown_language():
+    with pytest.raises(lexicon.LexiconError, match="no casualty lexicon for language 'xx'"):
+        extract_claims("x", language="xx")
+
+
+def test_user_lexicon_adds_vague_words(tmp_path, monkeypatch):
+    (tmp_path / "casualties").mkdir()
+    (tmp_path / "casualties" / "en_extra.yaml").write_text("vague:\n  countless: 10\n", encoding="utf-8")
+    monkeypatch.setenv("EVENTCODER_HOME", str(tmp_path))
+    caches = (lexicon.load, numbers_mod._numbers, extract_mod._rules)
+    for c in caches:
+        c.cache_clear()
+    try:
+        (c,) = extract_claims("Countless villagers were killed.")
+        assert (c.low, c.qualifier) == (10, "vague")
+    finally:
+        monkeypatch.delenv("EVENTCODER_HOME")
+        for c in caches:
+            c.cache_clear()
