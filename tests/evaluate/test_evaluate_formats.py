@@ -120,3 +120,17 @@ def test_seed_two_sided_fight_pooled_as_actors_is_accepted():
     a1["actors"] = a1["actors"] + a1.pop("recipients")
     report = evaluate("seed", GOLDEN / "seed" / "gold.yaml", coder=replay_coder({text: [a1] + preds[text][1:]}))
     assert report.metrics["seed.pass"] == 1
+
+
+def test_coder_broken_on_every_record_stops_the_run(tmp_path):
+    from eventcoder.evaluate import CoderFailed
+    gold = tmp_path / "many.jsonl"
+    gold.write_text("".join(f'{{"id": "{i}", "text": "Text {i}.", "event": "AGREE"}}\n' for i in range(30)))
+    calls = []
+
+    def broken(article):
+        calls.append(article)
+        raise KeyError("kb not loaded")
+    with pytest.raises(CoderFailed, match="first 25 records"):
+        evaluate("plover", gold, coder=broken)
+    assert len(calls) == 25

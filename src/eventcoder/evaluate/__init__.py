@@ -40,14 +40,15 @@ F1 over the classes that occur in the gold labels.
 from __future__ import annotations
 
 import importlib
+import math
 from pathlib import Path
 from typing import Any
 
-from eventcoder.evaluate.common import Coder, EvaluateInputError, default_coder, resolve_path
+from eventcoder.evaluate.common import Coder, CoderFailed, EvaluateInputError, GuardedCoder, default_coder, resolve_path
 from eventcoder.evaluate.metrics import MetricRow
 from eventcoder.evaluate.report import STANDARD_METRICS, Report
 
-__all__ = ["FORMATS", "Report", "MetricRow", "EvaluateInputError", "evaluate", "STANDARD_METRICS"]
+__all__ = ["FORMATS", "Report", "MetricRow", "EvaluateInputError", "CoderFailed", "evaluate", "STANDARD_METRICS"]
 
 FORMATS = ("plover", "petrarch", "acled", "ucdp", "seed", "geoparsing")
 
@@ -55,7 +56,9 @@ FORMATS = ("plover", "petrarch", "acled", "ucdp", "seed", "geoparsing")
 def evaluate(fmt: str, path: Path | str, *, coder: Coder | None = None, limit: int | None = None) -> Report:
     """Score `coder` (default: the real pipeline, `Pipeline.default().code`) on the gold file `path`.
 
-    Raises EvaluateInputError with a readable message for an unknown format, a missing file or malformed gold.
+    Raises EvaluateInputError with a readable message for an unknown format, a missing file or malformed gold,
+    and CoderFailed (a subclass) when the coder raises on each of the first 25 records. A coder that raises on
+    some records only is scored as emitting nothing there; the count is in metrics["coder_errors"].
     """
     fmt = (fmt or "").strip().lower()
     if fmt not in FORMATS:
@@ -74,7 +77,7 @@ def evaluate(fmt: str, path: Path | str, *, coder: Coder | None = None, limit: i
         raise EvaluateInputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     if not golds:
         raise EvaluateInputError(f"{path}: no gold records found")
-    report = module.score(golds, coder or default_coder())
+    report = module.score(golds, GuardedCoder(coder or default_coder()))
     report.source = str(path)
     crashes = [e for e in report.errors if e.get("field") == "coder_error"]
     report.metrics["coder_errors"] = len(crashes)
@@ -89,7 +92,7 @@ def _flatten(prefix: str, value: Any, out: dict[str, Any]) -> None:
         for k, v in value.items():
             _flatten(f"{prefix}.{k}" if prefix else str(k), v, out)
     elif isinstance(value, (int, float)) and not isinstance(value, bool) or value is None:
-        out[prefix] = value
+        out[prefix] = None if isinstance(value, float) and math.isnan(value) else value
 
 
 def _geoparsing(path: Path, limit: int | None) -> Report:
@@ -107,5 +110,5 @@ def _geoparsing(path: Path, limit: int | None) -> Report:
     _flatten("", result, metrics)
     rows = [MetricRow(k.split(".")[0], k, float(v) if v is not None else None,
                       int(metrics.get(k + ".n") or 0)) for k, v in metrics.items() if not k.endswith(".n")]
-    records = metrics.get("records") or metrics.get("n") or metrics.get("documents") or 0
+    records = metrics.get("n_docs") or metrics.get("records") or metrics.get("documents") or 0
     return Report("geoparsing", metrics, rows, errors, records=int(records), source=str(path))

@@ -32,10 +32,35 @@ def default_coder() -> Coder:
     return Pipeline.default().code
 
 
+class CoderFailed(EvaluateInputError):
+    """The coder raised on every one of the first records: scoring the rest would only repeat the crash."""
+
+
+class GuardedCoder:
+    """Wraps a coder; raises CoderFailed when its first `give_up` calls all raise (a broken install, not data)."""
+
+    def __init__(self, coder: Coder, give_up: int = 25) -> None:
+        self.coder, self.give_up = coder, give_up
+        self.calls = self.failures = 0
+
+    def __call__(self, article: records.Article) -> list[records.Event]:
+        self.calls += 1
+        try:
+            return self.coder(article)
+        except Exception as exc:
+            self.failures += 1
+            if self.failures == self.calls == self.give_up:
+                raise CoderFailed(f"the coder failed on each of the first {self.give_up} records "
+                                  f"({type(exc).__name__}: {exc}); nothing to score") from exc
+            raise
+
+
 def run_coder(coder: Coder, article: records.Article, record_id: str, errors: list[dict]) -> list[records.Event]:
     """Call the coder on one article; a crash is logged as a per-record error and scored as 'no events'."""
     try:
         events = list(coder(article) or [])
+    except CoderFailed:
+        raise
     except Exception as exc:  # noqa: BLE001 - one bad record must not stop an evaluation of thousands
         errors.append({"record": record_id, "field": "coder_error", "gold": None,
                        "pred": f"{type(exc).__name__}: {exc}", "text": article.text[:200]})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,9 @@ class Report:
             out[name] = None
             out[name + ".n"] = 0
         for name, value in self.metrics.items():
-            out[name] = round(value, 4) if isinstance(value, float) else value
+            if isinstance(value, float):
+                value = None if math.isnan(value) else round(value, 4)
+            out[name] = value
         return out
 
     def write_json(self, path: Path) -> None:
