@@ -94,6 +94,13 @@ def test_malformed_csv_rows_have_line_numbers(write):
     assert [(e.reason, e.line) for e in errors(res)] == [("malformed", 3), ("malformed", 4), ("empty", 5)]
 
 
+def test_broken_csv_quoting_is_a_row_error_not_swallowed_rows(write):
+    csv_text = f'title,text\nA,"{EN}"\nB,"bad"quote\nC,"{EN2}"\nD,"never closed\n'
+    res = ingest(write("quotes.csv", csv_text))
+    assert [a.title for a in articles(res)] == ["A", "C"]
+    assert [(e.reason, e.line) for e in errors(res)] == [("malformed", 3), ("malformed", 5)]
+
+
 def test_csv_without_text_column_is_one_clear_error(write):
     [e] = ingest(write("x.csv", "a,b\n1,2\n"))
     assert e.reason == "malformed" and "no text column" in e.message and "notes" in e.message

@@ -137,7 +137,7 @@ def read_csv(fh: IO[bytes], max_bytes: int, delimiter: str = ",") -> Iterator[Ra
     old_limit = csv.field_size_limit()
     csv.field_size_limit(max(old_limit, max_bytes))
     try:
-        reader = csv.reader(lines(), delimiter=delimiter)
+        reader = csv.reader(lines(), delimiter=delimiter, strict=True)
         try:
             header = next(reader)
         except StopIteration:
