@@ -161,7 +161,12 @@ def read_csv(fh: IO[bytes], max_bytes: int, delimiter: str = ",") -> Iterator[Ra
                 break
             except csv.Error as exc:
                 last = reader.line_num
-                yield Rejected("malformed", f"unreadable CSV row: {exc}", start)
+                why = str(exc)
+                if "unexpected end of data" in why:
+                    why = "a quoted field is never closed"
+                elif "expected after" in why:
+                    why = "a closing quote is followed by text (quotes inside a field must be doubled)"
+                yield Rejected("malformed", f"unreadable CSV row: {why}", start)
                 continue
             last = reader.line_num
             if too_long and too_long[0] <= last:
