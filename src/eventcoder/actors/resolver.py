@@ -1,0 +1,601 @@
+"""Actor resolver: mentions in text -> `records.Actor`, using a compiled index of the knowledge base.
+
+How it reads a text:
+1. `tokenize` folds the text into transliteration keys with offsets (see normalize.py).
+2. At each token the index (a dict from key tuples to lexemes, looked up longest-first from a table of
+   lengths per first key) yields the longest known phrase: a country name, capital, demonym, group or IGO
+   alias, office holder, role noun ("soldiers"), modifier ("separatist"), title ("Colonel"), identity
+   ("Tuareg"), linker ("from", "linked to"), determiner or appositive ("affiliate").
+3. Adjacent lexemes form chunks ("Tuareg separatist rebels", "Russian mercenaries", "Colonel Abdoulaye
+   Maiga") and each chunk is interpreted: person > organization > role with its country > country alone.
+4. Chunks joined by a linker merge ("Russian mercenaries from the Wagner group" -> Wagner; "a spokesman for
+   Ukrainian military intelligence" -> HUR; "Military Forces of Mali" -> MLI MIL; "fighters linked to
+   al-Qaeda" -> the al-Qaeda affiliate of the article's country), and "Malian and Russian forces" shares
+   the role between the two demonyms.
+Ambiguous aliases (CNSP in Mali 2020 and Niger 2023, ADF in the DRC and Cameroon) are settled by the date
+and the context countries. Nothing is dropped: a mention that names no known actor keeps its text with a
+sector guess and known=False.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .. import records
+from .kb import Alias, Entry, KnowledgeBase, RoleNoun, default_kb
+from .normalize import Token, fold, norm_key, tokenize
+
+__all__ = ["ActorMatch", "ActorResolver", "default_resolver"]
+
+# sectors whose generic members are "known" collective actors ("Civilians (Mali)"), unlike unnamed armed groups
+_COLLECTIVE = {"CVL", "REF", "JRN", "MED", "EDU", "AGR", "BUS", "LAB", "REL", "SOC", "NGO"}
+_FOREIGN_8 = {"MIL", "COP", "SPY"}          # state forces outside their own country are ACLED inter 8
+_LINKED = {"linked to", "affiliated to", "affiliated with", "loyal to", "allied to", "allied with",
+           "associated with", "tied to", "close to", "aligned with"}
+_BACKED = {"backed", "supported", "sponsored", "funded", "armed", "trained"}
+_NOMINAL = {"country", "capital", "demonym", "org", "person", "role", "modifier", "title", "identity", "appos"}
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    start: int
+    end: int
+    text: str
+    actor: records.Actor
+
+
+@dataclass(frozen=True)
+class _Lex:
+    kind: str
+    ref: Any
+    text: str                    # the alias / word as written in the KB
+    alias: Alias | None = None
+    proper: bool = False         # a proper name: in free text it must be capitalized
+    acronym: bool = False        # short all-caps alias ("US", "IS", "AU"): must be all-caps in the text
+
+
+@dataclass
+class _Item:
+    i: int                       # token range [i, j)
+    j: int
+    lexes: tuple[_Lex, ...]      # empty: an unknown word
+
+    def kinds(self) -> set[str]:
+        return {lx.kind for lx in self.lexes}
+
+    def get(self, kind: str) -> list[_Lex]:
+        return [lx for lx in self.lexes if lx.kind == kind]
+
+
+@dataclass
+class _Reading:
+    """What a chunk (or merged chunks) denotes."""
+    i: int
+    j: int
+    actor: records.Actor | None
+    strength: int                # 3 person/org, 2 country+role/country, 1 role only, 0 demonym only
+    country: str | None = None   # explicit country in the chunk
+    role: RoleNoun | None = None
+    demonym_only: bool = False
+    org: Entry | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class ActorResolver:
+    def __init__(self, kb: KnowledgeBase | None = None):
+        self.kb = kb if kb is not None else default_kb()
+        self.lex = self.kb.lexicon
+        self._index: dict[tuple[str, ...], list[_Lex]] = {}
+        self._lengths: dict[str, list[int]] = {}
+        self._build()
+
+    # ------------------------------------------------------------------------------------ index
+    def _add(self, text: str, lx: _Lex) -> None:
+        k = norm_key(text)
+        if not k:
+            return
+        bucket = self._index.setdefault(k, [])
+        if lx not in bucket:
+            bucket.append(lx)
+
+    def _build(self) -> None:
+        kb, lex = self.kb, self.lex
+        for c in kb.countries.values():
+            for n in (c.name, *c.names):
+                self._add(n, _Lex("country", c.iso3, n, proper=True, acronym=_is_acronym(n)))
+            for d in c.demonyms:
+                self._add(d, _Lex("demonym", c.iso3, d, proper=True, acronym=_is_acronym(d)))
+            for cap in c.capitals:
+                self._add(cap, _Lex("capital", c.iso3, cap, proper=True, acronym=_is_acronym(cap)))
+        for e in kb.entries.values():
+            kind = "person" if e.kind == "person" else "org"
+            for a in (Alias(e.name), *e.aliases, *e.names):
+                self._add(a.text, _Lex(kind, e.id, a.text, a, proper=not a.descriptive, acronym=_is_acronym(a.text)))
+        for r in lex.roles:
+            for f in r.forms:
+                self._add(f, _Lex("role", r, f))
+        for w, s in lex.modifiers.items():
+            self._add(w, _Lex("modifier", s, w))
+        for t, s in lex.titles.items():
+            self._add(t, _Lex("title", s, t))
+        for w in lex.linkers:
+            if w != "(":
+                self._add(w, _Lex("linker", w, w))
+        for w in lex.appositives:
+            self._add(w, _Lex("appos", w, w))
+        for w in lex.determiners:
+            self._add(w, _Lex("det", w, w))
+        for w, cs in lex.identities.items():
+            self._add(w, _Lex("identity", w, w))
+        lengths: dict[str, set[int]] = {}
+        for k in self._index:
+            lengths.setdefault(k[0], set()).add(len(k))
+        self._lengths = {f: sorted(v, reverse=True) for f, v in lengths.items()}
+
+    # ------------------------------------------------------------------------------------ public API
+    def find(self, text: str, *, date: dt.date | None = None,
+             context_countries: Sequence[str] = ()) -> list[ActorMatch]:
+        """All non-overlapping actor mentions in `text` (longest match wins), offsets relative to `text`."""
+        if not isinstance(text, str):
+            raise TypeError(f"find() needs a str, got {type(text).__name__}")
+        ctx = _ctx(context_countries)
+        toks = tokenize(text)
+        readings = self._readings(text, toks, date, ctx, free_text=True)
+        out = []
+        for r in readings:
+            if r.actor is None:
+                continue
+            s, e = toks[r.i].start, toks[r.j - 1].end
+            out.append(ActorMatch(s, e, text[s:e], r.actor))
+        return out
+
+    def resolve(self, phrase: str, *, date: dt.date | None = None,
+                context_countries: Sequence[str] = ()) -> records.Actor:
+        """Resolve one noun phrase to an Actor; never fails: unknown phrases get known=False + a sector guess."""
+        if not isinstance(phrase, str):
+            raise TypeError(f"resolve() needs a str, got {type(phrase).__name__}")
+        text = " ".join(phrase.split())
+        ctx = _ctx(context_countries)
+        toks = tokenize(text)
+        readings = [r for r in self._readings(text, toks, date, ctx, free_text=False) if r.actor is not None]
+        if readings:
+            best = readings[0]
+            strong = [r for r in readings if r.strength >= 3]
+            if best.strength <= 1 and strong:
+                best = strong[0]
+            return best.actor
+        return self._unknown(text, toks, ctx)
+
+    def entity_ruler_patterns(self) -> list[dict]:
+        """spaCy EntityRuler patterns: GPE countries/capitals, NORP demonyms, ORG groups/IGOs, PERSON office
+        holders. String patterns (as written and ASCII-folded); use `phrase_matcher_attr="LOWER"` on the ruler
+        for case-insensitive matching. Each pattern's `id` is the ISO3 code or KB id."""
+        out: list[dict] = []
+        seen: set[tuple[str, str]] = set()
+
+        def add(label: str, text: str, pid: str) -> None:
+            for t in dict.fromkeys((text, fold(text) if fold(text) != text.lower() else text)):
+                if len(t) < 2 or (label, t) in seen:
+                    continue
+                seen.add((label, t))
+                out.append({"label": label, "pattern": t, "id": pid})
+
+        for c in self.kb.countries.values():
+            for n in (c.name, *c.names):
+                add("GPE", n, c.iso3)
+            for cap in c.capitals:
+                add("GPE", cap, c.iso3)
+            for d in c.demonyms:
+                add("NORP", d, c.iso3)
+                add("NORP", d + "s", c.iso3)
+        for e in self.kb.entries.values():
+            label = "PERSON" if e.kind == "person" else "ORG"
+            for a in (Alias(e.name), *e.aliases, *e.names):
+                if not a.descriptive:
+                    add(label, a.text, e.id)
+        return out
+
+    # ------------------------------------------------------------------------------------ scanning
+    def _items(self, text: str, toks: list[Token], free_text: bool) -> list[_Item]:
+        items: list[_Item] = []
+        n, i = len(toks), 0
+        while i < n:
+            hit = None
+            for L in self._lengths.get(toks[i].key, ()):
+                if i + L > n:
+                    continue
+                lexes = self._index.get(tuple(t.key for t in toks[i:i + L]))
+                if not lexes:
+                    continue
+                ok = tuple(lx for lx in lexes if _accept(lx, toks[i:i + L], free_text))
+                if ok and _contiguous(text, toks, i, i + L):
+                    hit = _Item(i, i + L, ok)
+                    break
+            if hit is None:
+                hit = _Item(i, i + 1, ())
+            items.append(hit)
+            i = hit.j
+        return items
+
+    def _readings(self, text: str, toks: list[Token], date: dt.date | None, ctx: tuple[str, ...],
+                  free_text: bool) -> list[_Reading]:
+        items = self._items(text, toks, free_text)
+        # 1. chunks: runs of nominal items joined only by spaces/hyphens/possessives
+        chunks: list[list[_Item]] = []
+        k = 0
+        while k < len(items):
+            it = items[k]
+            if it.kinds() & _NOMINAL:
+                run = [it]
+                k += 1
+                while k < len(items) and items[k].kinds() & _NOMINAL and _joined(text, toks, run[-1].j - 1, items[k].i):
+                    run.append(items[k])
+                    k += 1
+                # a title takes up to three following capitalized unknown words as a person's name
+                if any(x.get("title") for x in run) and not any(x.get("person") for x in run):
+                    m = 0
+                    while (k < len(items) and m < 3 and not items[k].lexes and toks[items[k].i].upper
+                           and _joined(text, toks, items[k - 1].j - 1, items[k].i)):
+                        run.append(items[k])
+                        k += 1
+                        m += 1
+                chunks.append(run)
+            else:
+                k += 1
+        readings = [r for r in (self._interpret(c, text, toks, date, ctx) for c in chunks) if r is not None]
+        # 2. merges across linkers and coordination
+        readings = self._link(readings, items, text, toks, date, ctx)
+        return readings
+
+    # ------------------------------------------------------------------------------------ chunk reading
+    def _interpret(self, chunk: list[_Item], text: str, toks: list[Token], date: dt.date | None,
+                   ctx: tuple[str, ...]) -> _Reading | None:
+        # drop leading determiners/appositive-only words from the span
+        while chunk and chunk[0].kinds() <= {"det", "appos", "modifier"} and len(chunk) > 1 \
+                and not chunk[0].get("role"):
+            chunk = chunk[1:]
+        if not chunk:
+            return None
+        i, j = chunk[0].i, chunk[-1].j
+        span_text = text[toks[i].start:toks[j - 1].end]
+        # country mentioned inside the chunk (last one wins: "Russian-backed Malian forces" -> Mali)
+        country, country_lex = None, None
+        backed = False
+        for x, it in enumerate(chunk):
+            for kind in ("demonym", "country", "capital"):
+                if it.get(kind):
+                    nxt = chunk[x + 1] if x + 1 < len(chunk) else None
+                    if nxt is not None and any(lx.text in _BACKED for lx in nxt.get("modifier")):
+                        backed = True
+                        break
+                    lx = self._pick_country(it.get(kind), ctx)
+                    country, country_lex = lx.ref, lx
+                    break
+        # person
+        for x, it in enumerate(chunk):
+            ps = it.get("person")
+            if ps:
+                e = self._pick_entry([self.kb.entries[lx.ref] for lx in ps], date, ctx, country)
+                start = chunk[0].i
+                titles = [lx.text for c in chunk[:x] for lx in c.get("title")]
+                actor = self._person_actor(e, date, ctx, ps[0].text, titles)
+                return _Reading(start, it.j, actor, 3, country=actor.country, org=e)
+        # organization (the last named one: "al-Qaeda affiliate Jamaat Nusrat al-Islam wal-Muslimin" -> JNIM)
+        org_pos = [x for x, it in enumerate(chunk) if it.get("org")]
+        if org_pos:
+            x = org_pos[-1]
+            it = chunk[x]
+            cands = [self.kb.entries[lx.ref] for lx in it.get("org")]
+            e = self._pick_entry(cands, date, ctx, country)
+            rest = chunk[x + 1:]
+            # "al-Qaeda-backed X": the org is not the head
+            if rest and any(lx.text in _BACKED for lx in rest[0].get("modifier")):
+                pass
+            else:
+                why = f"alias {it.get('org')[0].text!r} of {e.id}"
+                linked = rest and (any(lx.text in {"linked", "affiliated", "aligned"} for lx in rest[0].get("modifier"))
+                                   or rest[0].get("appos") and rest[0].get("appos")[0].text != "group")
+                if linked:
+                    aff = self._affiliate(e, date, ctx)
+                    if aff is not None:
+                        why = f"{why}; {span_text!r} in {ctx[0]} -> affiliate {aff.id}"
+                        e = aff
+                actor = self._org_actor(e, date, ctx, why)
+                return _Reading(i, j, actor, 3, country=actor.country, org=e)
+        # a title with a name that is not in the KB: an unknown person
+        tpos = [x for x, it in enumerate(chunk) if it.get("title")]
+        if tpos and chunk[-1].lexes == () and tpos[-1] < len(chunk) - 1:
+            t = chunk[tpos[-1]].get("title")[0]
+            name_items = chunk[tpos[-1] + 1:]
+            name = text[toks[name_items[0].i].start:toks[name_items[-1].j - 1].end]
+            c = ctx[0] if ctx else None
+            actor = records.Actor(name=name, country=c, sector=t.ref, kb_id=None,
+                                  acled_inter=self.lex.sector_inter(t.ref), known=False,
+                                  why=f"title {t.text!r} + unknown name" + (f"; country from context {c}" if c else ""))
+            return _Reading(i, j, actor, 1)
+        # role head (the last item that can be a role)
+        role_pos = [x for x, it in enumerate(chunk) if it.get("role")]
+        if role_pos:
+            x = role_pos[-1]
+            role = self._pick_role(chunk[x].get("role"), chunk[:x])
+            mods = [lx for it in chunk[:x] for lx in it.get("modifier")] + \
+                   [lx for it in chunk[:x] for lx in it.get("role") if not it.get("modifier")]
+            sector, why_sector = role.sector, f"role {chunk[x].get('role')[0].text!r}"
+            if role.generic:
+                for lx in mods:
+                    s = lx.ref if lx.kind == "modifier" else lx.ref.sector
+                    if s:
+                        sector, why_sector = s, f"{lx.text!r} + role {role.noun!r}"
+            idents = [lx.ref for it in chunk[:x] for lx in it.get("identity")
+                      if not (it.get("demonym") and country)]
+            head_end = chunk[x].j
+            actor = self._role_actor(span_text, role, sector, why_sector, country, country_lex, idents, date, ctx,
+                                     explicit=bool(country))
+            return _Reading(i, head_end, actor, 2 if country else 1, country=country, role=role,
+                            org=self.kb.get(actor.kb_id) if actor.kb_id else None,
+                            extra={"sector": sector, "why": why_sector, "idents": idents})
+        if country and not backed:
+            # a country or capital alone stands for its government; a demonym alone is an adjective
+            if country_lex.kind == "demonym":
+                return _Reading(i, j, None, 0, country=country, demonym_only=True)
+            actor = self._country_actor(country, "GOV", date, ctx, f"{country_lex.kind} {country_lex.text!r}"
+                                        + (" as metonym for the government" if country_lex.kind == "capital"
+                                           else " -> its government"))
+            return _Reading(i, j, actor, 2, country=country)
+        return None
+
+    # ------------------------------------------------------------------------------------ merges
+    def _link(self, rs: list[_Reading], items: list[_Item], text: str, toks: list[Token],
+              date: dt.date | None, ctx: tuple[str, ...]) -> list[_Reading]:
+        out: list[_Reading] = []
+        k = 0
+        while k < len(rs):
+            a = rs[k]
+            b = rs[k + 1] if k + 1 < len(rs) else None
+            if b is not None:
+                between = toks[a.j:b.i]
+                words = " ".join(t.text.lower() for t in between)
+                gap = text[toks[a.j - 1].end:toks[b.i].start]
+                linker, dets = self._linker(words, gap)
+                # coordination: "Malian and Russian forces"
+                if a.demonym_only and b.role is not None and b.country and words in ("and", "or", "") and \
+                        (words or "," in gap):
+                    actor = self._role_actor(text[toks[a.i].start:toks[a.j - 1].end], b.role, b.extra["sector"],
+                                             b.extra["why"] + " (shared by coordination)", a.country, None, [],
+                                             date, ctx, explicit=True)
+                    out.append(_Reading(a.i, a.j, actor, 2, country=a.country, role=b.role))
+                    k += 1
+                    continue
+                if linker is not None and a.actor is not None and b.actor is not None and a.strength < 3:
+                    merged = self._merge(a, b, linker, text, toks, date, ctx)
+                    if merged is not None:
+                        out.append(merged)
+                        k += 2
+                        continue
+            if a.actor is not None or a.demonym_only:
+                out.append(a)
+            k += 1
+        return [r for r in out if r.actor is not None]
+
+    def _linker(self, words: str, gap: str) -> tuple[str | None, list[str]]:
+        """The linker between two chunks (and any determiners after it), or None."""
+        if not words and "(" in gap:
+            return "(", []
+        parts = words.split()
+        dets = set(self.lex.determiners)
+        for n in (2, 1):
+            head = " ".join(parts[:n])
+            if len(parts) >= n and head in self.lex.linkers:
+                rest = parts[n:]
+                if all(w in dets for w in rest):
+                    return head, rest
+        return None, []
+
+    def _merge(self, a: _Reading, b: _Reading, linker: str, text: str, toks: list[Token],
+               date: dt.date | None, ctx: tuple[str, ...]) -> _Reading | None:
+        span = text[toks[a.i].start:toks[b.j - 1].end]
+        if b.strength >= 3 and b.org is not None:
+            e = b.org
+            if linker in _LINKED and e.kind == "organization":
+                aff = self._affiliate(e, date, ctx)
+                if aff is not None:
+                    actor = self._org_actor(aff, date, ctx, f"{span!r}: {linker} {e.id} in {ctx[0]} -> affiliate {aff.id}")
+                    return _Reading(a.i, b.j, actor, 3, country=actor.country, org=aff)
+            if a.country and b.actor.country and a.country != b.actor.country and e.kind == "organization" \
+                    and e.sector not in ("PMC", "IGO") and linker != "of":
+                return None
+            actor = records.replace(b.actor, why=f"{b.actor.why}; {linker!r} links it to {text[toks[a.i].start:toks[a.j - 1].end]!r}")
+            return _Reading(a.i, b.j, actor, 3, country=actor.country, org=e)
+        if a.country is None and a.role is not None:
+            if b.role is None and b.country:          # "Military Forces of Mali", "Civilians (Kenya)"
+                actor = self._role_actor(span, a.role, a.extra["sector"], a.extra["why"], b.country, None,
+                                         a.extra["idents"], date, ctx, explicit=True)
+                return _Reading(a.i, b.j, actor, 2, country=b.country, role=a.role)
+            if b.strength >= 2 and linker in ("for", "of", "from", "with") + tuple(_LINKED):
+                # "a spokesman for Ukrainian military intelligence" -> that actor
+                actor = records.replace(b.actor, why=f"{b.actor.why}; {linker!r} links {text[toks[a.i].start:toks[a.j - 1].end]!r} to it")
+                return _Reading(a.i, b.j, actor, b.strength, country=b.country, role=b.role, org=b.org)
+        return None
+
+    # ------------------------------------------------------------------------------------ actor builders
+    def _pick_country(self, lexes: list[_Lex], ctx: tuple[str, ...]) -> _Lex:
+        for c in ctx:
+            for lx in lexes:
+                if lx.ref == c:
+                    return lx
+        return lexes[0]
+
+    def _pick_entry(self, cands: list[Entry], date: dt.date | None, ctx: tuple[str, ...],
+                    country: str | None) -> Entry:
+        def score(e: Entry) -> tuple:
+            where = {e.country, *e.countries}
+            return (e.active(date),
+                    bool(country and country in where),
+                    max((len(ctx) - ctx.index(c) for c in ctx if c in where), default=0),
+                    date is None and e.end is None)
+        return max(cands, key=score)          # max is stable: KB order breaks ties
+
+    def _pick_role(self, lexes: list[_Lex], before: list[_Item]) -> RoleNoun:
+        return lexes[0].ref
+
+    def _affiliate(self, e: Entry, date: dt.date | None, ctx: tuple[str, ...]) -> Entry | None:
+        for c in ctx:
+            aid = e.affiliate_in(c, date)
+            if aid:
+                return self.kb.entries.get(aid)
+        return None
+
+    def _inter(self, sector: str | None, country: str | None, ctx: tuple[str, ...], base: int | None) -> int | None:
+        if base is None:
+            base = self.lex.sector_inter(sector)
+        if base == 1 and sector in _FOREIGN_8 and country and ctx and country != ctx[0]:
+            return 8
+        return base
+
+    def _org_actor(self, e: Entry, date: dt.date | None, ctx: tuple[str, ...], why: str) -> records.Actor:
+        country, sector, inter = e.at(date)
+        inter = self._inter(sector, country, ctx, inter)
+        if not e.active(date):
+            why += f" (note: {e.id} not active on {date})"
+        return records.Actor(name=e.name_at(date), country=country, sector=sector, kb_id=e.id, acled_inter=inter,
+                             known=True, why=why)
+
+    def _country_actor(self, iso3: str, sector: str, date: dt.date | None, ctx: tuple[str, ...], why: str,
+                       role: str = "") -> records.Actor:
+        inst = self.kb.institution(iso3, sector, role)
+        if inst is not None:
+            return self._org_actor(inst, date, ctx, f"{why} -> institution {inst.id}")
+        c = self.kb.country(iso3)
+        cname = c.name if c else iso3
+        return records.Actor(name=f"{self.lex.sector_label(sector)} of {cname}", country=iso3, sector=sector,
+                             kb_id=f"{iso3.lower()}_{sector.lower()}",
+                             acled_inter=self._inter(sector, iso3, ctx, None), known=True, why=why)
+
+    def _role_actor(self, span_text: str, role: RoleNoun, sector: str | None, why: str, country: str | None,
+                    country_lex: _Lex | None, idents: list[str], date: dt.date | None, ctx: tuple[str, ...],
+                    explicit: bool) -> records.Actor:
+        # identity + armed role -> a group that claims the identity at that date ("Tuareg rebels" -> CSP)
+        if idents and sector in ("REB", "UAF"):
+            for ident in idents:
+                cands = [e for e in self.kb.entries.values()
+                         if any(fold(d.text) == ident and d.valid(date) for d in e.descriptors)
+                         and (not e.descriptor_sectors or sector in e.descriptor_sectors or sector == "UAF")]
+                if ctx and cands:
+                    # prefer groups of the context countries; else any group that claims the identity then
+                    cands = [e for e in cands if {e.country, *e.countries} & set(ctx)] or cands
+                if cands:
+                    e = self._pick_entry(cands, date, ctx, country)
+                    return self._org_actor(e, date, ctx, f"identity {ident!r} + {why} -> {e.id}"
+                                           + (f" (descriptor valid on {date})" if date else ""))
+        if not country and idents:
+            ic = self.lex.identities.get(idents[0], ())
+            if ctx and (not ic or ctx[0] in ic):
+                country, why = ctx[0], why + f"; country from context {ctx[0]}"
+            elif ic:
+                country, why = ic[0], why + f"; country from identity {idents[0]!r}"
+        elif not country and ctx:
+            country, why = ctx[0], why + f"; country from context {ctx[0]}"
+        elif country and country_lex is not None:
+            why = f"{country_lex.kind} {country_lex.text!r} + {why}"
+        inter = role.acled_inter
+        if idents and sector == "PRM" and inter is None:
+            inter = 4
+        if sector and self.lex.is_state_sector(sector) and country:
+            a = self._country_actor(country, sector, date, ctx, why, role.noun)
+            if inter is not None and a.acled_inter != 8:
+                a = records.replace(a, acled_inter=inter)
+            return a
+        known = bool(country) and sector in _COLLECTIVE
+        if known:
+            c = self.kb.country(country)
+            label = (role.forms[-1] if len(role.forms) > 1 else role.noun).capitalize()
+            name = f"{label} ({c.name if c else country})"
+        else:
+            name = span_text
+        return records.Actor(name=name, country=country, sector=sector, kb_id=None,
+                             acled_inter=self._inter(sector, country, ctx, inter), known=known,
+                             why=why + ("" if known else "; no specific group in the knowledge base"))
+
+    def _person_actor(self, e: Entry, date: dt.date | None, ctx: tuple[str, ...], alias: str,
+                      titles: list[str]) -> records.Actor:
+        terms = [t for t in e.terms if t.valid(date)] if date else list(e.terms)
+        why = f"office holder {e.id} (alias {alias!r}" + (f", title {titles[-1]!r}" if titles else "") + ")"
+        if terms:
+            t = terms[-1] if date is None else terms[0]
+            span = f"{t.start or '?'}..{t.end or ''}"
+            why += f": {t.role} {span}"
+            sector = t.sector
+            if t.org and self.kb.get(t.org):
+                org = self.kb.get(t.org)
+                _, osector, _ = org.at(date)
+                sector = sector or osector
+                why += f" ({org.id})"
+        else:
+            last = max(e.terms, key=lambda t: t.end or dt.date.max)
+            first = min(e.terms, key=lambda t: t.start or dt.date.min)
+            if last.end and date and date > last.end:
+                sector, why = "ELI", why + f": no role on {date}; last {last.role} ended {last.end} -> former official"
+            else:
+                sector, why = e.sector or first.sector, why + f": before first role ({first.role} from {first.start})"
+            t = first
+        country = t.country or e.country
+        return records.Actor(name=e.name, country=country, sector=sector, kb_id=e.id,
+                             acled_inter=self._inter(sector, country, ctx, None), known=True, why=why)
+
+    def _unknown(self, text: str, toks: list[Token], ctx: tuple[str, ...]) -> records.Actor:
+        sector, why = None, "not in the knowledge base"
+        for t in reversed(toks):
+            s = self.lex.org_heads.get(fold(t.text))
+            if s:
+                sector, why = s, f"not in the knowledge base; head word {t.text!r} suggests {s}"
+                break
+        country = ctx[0] if ctx and sector else None
+        return records.Actor(name=text, country=country, sector=sector, kb_id=None,
+                             acled_inter=self.lex.sector_inter(sector), known=False, why=why)
+
+
+# ---------------------------------------------------------------------------------------- helpers
+def _ctx(cs: Sequence[str]) -> tuple[str, ...]:
+    if isinstance(cs, str):
+        cs = [cs]
+    return tuple(c.upper() for c in cs if c)
+
+
+def _is_acronym(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return 0 < len(letters) <= 4 and all(c.isupper() for c in letters)
+
+
+def _accept(lx: _Lex, toks: list[Token], free_text: bool) -> bool:
+    if lx.acronym and not all(t.caps for t in toks):
+        return False
+    if free_text and lx.proper and not any(t.upper for t in toks):
+        return False
+    return True
+
+
+def _contiguous(text: str, toks: list[Token], i: int, j: int) -> bool:
+    """Tokens i..j-1 may form one multi-word alias: no sentence punctuation between them, though brackets,
+    dashes, colons, slashes and commas may ("Islamic State (West Africa) - Lake Chad Faction")."""
+    for k in range(i, j - 1):
+        gap = text[toks[k].end:toks[k + 1].start]
+        if len(gap) > 5 or any(c not in " -–—()/:,'’\u00a0\n" for c in gap):
+            return False
+    return True
+
+
+def _joined(text: str, toks: list[Token], a: int, b: int) -> bool:
+    gap = text[toks[a].end:toks[b].start]
+    if len(gap) > 4:
+        return False
+    g = gap.replace("'s", "").replace("’s", "").replace("'", "").replace("’", "")
+    return all(c in " -–\u00a0\n" for c in g)
+
+
+@lru_cache(maxsize=1)
+def default_resolver() -> ActorResolver:
+    """A resolver over `default_kb()` (built once per process)."""
+    return ActorResolver()

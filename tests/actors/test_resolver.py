@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+D24 = dt.date(2024, 8, 5)
+
+
+@pytest.mark.parametrize("phrase, code, inter, kb_id", [
+    ("Malian soldiers", "MLIMIL", 1, "fama"),
+    ("the Malian army", "MLIMIL", 1, "fama"),
+    ("Tuareg separatist rebels", "MLIREB", 2, "csp"),
+    ("Tuareg-led separatists", "MLIREB", 2, "csp"),
+    ("fighters linked to al-Qaeda", "MLIREB", 2, "jnim"),
+    ("the al-Qaeda affiliate Jamaat Nusrat al-Islam wal-Muslimin", "MLIREB", 2, "jnim"),
+    ("Jama'at Nasr al-Islam wal Muslimin", "MLIREB", 2, "jnim"),
+    ("Russian mercenaries from the Wagner group", "RUSPMC", 8, "wagner_group"),
+    ("the Africa Corps", "RUSPMC", 8, "wagner_group"),
+    ("Ukrainian military intelligence", "UKRSPY", None, "hur"),
+    ("Andriy Yusov", "UKRSPY", None, "andriy_yusov"),
+    ("Kyiv", "UKRGOV", 1, None),
+    ("Mali", "MLIGOV", 1, None),
+    ("Colonel Abdoulaye Maiga", "MLIGOV", 1, "abdoulaye_maiga"),
+    ("Colonel Abdoulaye Maïga", "MLIGOV", 1, "abdoulaye_maiga"),
+    ("A top Malian official", "MLIGOV", 1, None),
+    ("the junta", "MLIGOV", 1, None),
+    ("protesters", "MLICVL", 6, None),
+    ("villagers", "MLICVL", 7, None),
+])
+def test_resolve_seed_style_phrases(resolver, phrase, code, inter, kb_id):
+    a = resolver.resolve(phrase, date=D24, context_countries=["MLI"])
+    assert a.code == code, a.why
+    if inter is not None:
+        assert a.acled_inter == inter, a.why
+    if kb_id is not None:
+        assert a.kb_id == kb_id, a.why
+    assert a.why and a.span is None
+
+
+def test_state_forces_abroad_are_external(resolver):
+    home = resolver.resolve("Russian troops", context_countries=["RUS"])
+    abroad = resolver.resolve("Russian troops", context_countries=["MLI"])
+    assert (home.acled_inter, abroad.acled_inter) == (1, 8)
+    assert resolver.resolve("Military Forces of France (2017-)", context_countries=["MLI"]).acled_inter == 8
+
+
+def test_acled_style_names(resolver):
+    cases = {
+        "Military Forces of Mali (2013-2020)": ("MLIMIL", 1),
+        "Police Forces of Kenya (2013-) Gendarmerie": ("KENCOP", 1),
+        "Civilians (Burkina Faso)": ("BFACVL", 7),
+        "Protesters (Nigeria)": ("NGACVL", 6),
+        "Rioters (Benin)": ("BENCVL", 5),
+        "Fulani Ethnic Militia (Mali)": ("MLIPRM", 4),
+        "Unidentified Armed Group (Kenya)": ("KENUAF", 3),
+        "JNIM: Group for Support of Islam and Muslims": ("MLIREB", 2),
+        "Islamic State (West Africa) - Greater Sahara Faction": ("MLIREB", 2),
+        "Islamic State (West Africa) - Lake Chad Faction": ("NGAREB", 2),
+    }
+    for phrase, (code, inter) in cases.items():
+        a = resolver.resolve(phrase, date=dt.date(2020, 1, 1), context_countries=[code[:3]])
+        assert (a.code, a.acled_inter) == (code, inter), (phrase, a.why)
+
+
+def test_dates_select_names_and_phases(resolver):
+    assert resolver.resolve("Tuareg rebels", date=dt.date(2012, 4, 1), context_countries=["MLI"]).kb_id == "mnla"
+    assert resolver.resolve("Tuareg rebels", date=dt.date(2018, 4, 1), context_countries=["MLI"]).kb_id == "cma"
+    assert resolver.resolve("Tuareg rebels", date=dt.date(2025, 3, 1), context_countries=["MLI"]).kb_id == "fla"
+    assert resolver.resolve("CNSP", date=dt.date(2020, 9, 1)).country == "MLI"
+    assert resolver.resolve("CNSP", date=dt.date(2023, 9, 1)).country == "NER"
+    t_2019 = resolver.resolve("the Taliban", date=dt.date(2019, 1, 1))
+    t_2022 = resolver.resolve("the Taliban", date=dt.date(2022, 1, 1))
+    assert (t_2019.sector, t_2022.sector) == ("REB", "GOV")
+    assert resolver.resolve("Nusra Front", date=dt.date(2014, 1, 1)).name == "Al-Nusra Front"
+    assert resolver.resolve("HTS", date=dt.date(2019, 1, 1)).name.startswith("Hayat Tahrir al-Sham")
+
+
+def test_office_holder_roles_follow_dates(resolver):
+    a = resolver.resolve("Abdoulaye Maiga", date=dt.date(2025, 1, 10))
+    assert a.code == "MLIGOV" and "Prime Minister" in a.why
+    old = resolver.resolve("Ibrahim Boubacar Keita", date=dt.date(2022, 1, 1))
+    assert old.sector == "ELI" and old.country == "MLI"
+
+
+def test_context_country_settles_ambiguous_alias(resolver):
+    assert resolver.resolve("ADF", date=dt.date(2022, 1, 1), context_countries=["COD"]).kb_id == "adf"
+    assert resolver.resolve("ADF", date=dt.date(2022, 1, 1), context_countries=["CMR"]).kb_id == "ambazonia_adf"
+    assert resolver.resolve("al-Shabaab", date=dt.date(2021, 1, 1), context_countries=["MOZ"]).kb_id == "is_mozambique"
+    assert resolver.resolve("al-Shabaab", date=dt.date(2021, 1, 1), context_countries=["SOM"]).kb_id == "al_shabaab"
+
+
+def test_role_only_uses_context(resolver):
+    assert resolver.resolve("the army", context_countries=["NGA"]).code == "NGAMIL"
+    bare = resolver.resolve("the army")
+    assert bare.country is None and bare.sector == "MIL"
+
+
+def test_unknown_actor_is_kept(resolver):
+    a = resolver.resolve("the Front for the Liberation of Xanadu", context_countries=["MLI"])
+    assert a.known is False and a.name == "the Front for the Liberation of Xanadu"
+    assert a.sector == "REB" and a.acled_inter == 2
+    b = resolver.resolve("zxqv")
+    assert b.known is False and b.name == "zxqv" and b.why
+    c = resolver.resolve("")
+    assert c.known is False
+
+
+def test_unknown_armed_group_not_forced(resolver):
+    a = resolver.resolve("the rebels", context_countries=["MLI"])
+    assert a.known is False and a.code == "MLIREB" and a.kb_id is None
+
+
+def test_find_offsets_and_case_rules(resolver):
+    text = "Let us see: US troops and Mali’s army met the Chadian delegation. is it?"
+    ms = resolver.find(text, context_countries=["MLI"])
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+    texts = [m.text for m in ms]
+    assert "US troops" in texts
+    assert not any(t.lower() == "us" for t in texts)          # the pronoun is not the United States
+    assert "Mali’s army" in texts
+    assert not any(m.actor.kb_id == "islamic_state" for m in ms)   # "is" is not IS
+
+
+def test_find_is_non_overlapping(resolver):
+    text = "Tuareg rebels and fighters from the al-Qaeda affiliate Jamaat Nusrat al-Islam wal-Muslimin attacked."
+    ms = resolver.find(text, date=D24, context_countries=["MLI"])
+    assert [m.actor.kb_id for m in ms] == ["csp", "jnim"]
+    assert all(a.end <= b.start for a, b in zip(ms, ms[1:]))
+
+
+def test_coordination_shares_the_role(resolver):
+    ms = resolver.find("Malian and Russian forces were ambushed.", context_countries=["MLI"])
+    assert [(m.text, m.actor.code) for m in ms] == [("Malian", "MLIMIL"), ("Russian forces", "RUSMIL")]
+
+
+def test_title_with_unknown_name(resolver):
+    ms = resolver.find("General Xavier Ndombasi spoke.", context_countries=["COD"])
+    assert len(ms) == 1 and ms[0].actor.known is False and ms[0].actor.sector == "MIL"
+    assert ms[0].actor.name == "Xavier Ndombasi"
+
+
+def test_bad_input_types(resolver):
+    with pytest.raises(TypeError, match="needs a str"):
+        resolver.find(None)
+    with pytest.raises(TypeError, match="needs a str"):
+        resolver.resolve(42)
+
+
+def test_entity_ruler_patterns(resolver):
+    pats = resolver.entity_ruler_patterns()
+    by = {(p["label"], p["pattern"]): p["id"] for p in pats}
+    assert by[("GPE", "Mali")] == "MLI"
+    assert by[("GPE", "Kyiv")] == "UKR"
+    assert by[("NORP", "Malian")] == "MLI"
+    assert by[("ORG", "Jamaat Nusrat al-Islam wal-Muslimin")] == "jnim"
+    assert by[("PERSON", "Abdoulaye Maiga")] == "abdoulaye_maiga"
+    assert by[("PERSON", "Assimi Goita")] == "assimi_goita"          # ASCII-folded variant of Goïta
+
+
+def test_entity_ruler_patterns_work_in_spacy(resolver):
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns([p for p in resolver.entity_ruler_patterns() if p["pattern"] in
+                        ("Mali", "Kyiv", "Jamaat Nusrat al-Islam wal-Muslimin", "Abdoulaye Maiga")])
+    doc = nlp("Mali said Kyiv armed Jamaat Nusrat al-Islam wal-Muslimin, according to Abdoulaye Maiga.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Mali", "GPE"), ("Kyiv", "GPE"),
+                                                      ("Jamaat Nusrat al-Islam wal-Muslimin", "ORG"),
+                                                      ("Abdoulaye Maiga", "PERSON")]
