@@ -134,3 +134,15 @@ def test_coder_broken_on_every_record_stops_the_run(tmp_path):
     with pytest.raises(CoderFailed, match="first 25 records"):
         evaluate("plover", gold, coder=broken)
     assert len(calls) == 25
+
+
+def test_seed_actor_of_unknown_country_makes_a_duplicate_not_an_extra():
+    preds = json.loads((GOLDEN / "seed" / "predictions.json").read_text())
+    text = next(iter(preds))
+    bare = {"type": "ASSAULT", "cameo": "190", "actors": [["the rebels", None, "REB"]], "confidence": 0.1}
+    report = evaluate("seed", GOLDEN / "seed" / "gold.yaml", coder=replay_coder({text: preds[text] + [bare]}))
+    m = report.metrics
+    assert m["seed.duplicates"] == 1 and m["seed.extra_events"] == 0 and m["seed.pass"] == 0
+    assert "A1 emitted 2 times" in "\n".join(report.notes)
+    # the scored match is still the highest-confidence one, whose fields are right
+    assert not [e for e in report.errors if e["record"] == "A1"]

@@ -1,7 +1,8 @@
 """Hand-coded article gold (a gold.yaml like shared/seed/gold.yaml, with its article file beside it).
 
 Matching: a predicted event is a candidate for a gold event when its PLOVER type is the gold type (or a listed
-`alt`) and one of its actors has the country of one of the gold actors (or of an `alt` actor); among several
+`alt`) and one of its actors has the country of one of the gold actors (or of an `alt` actor; for ASSAULT
+of any party), or none of its actors has a country; among several
 candidate gold events it goes to the one it agrees with on most fields. Each gold event is then scored on its
 highest-confidence match. Unmatched predicted events are extra events; an extra event whose evidence shares
 most content words with a `must_not_emit` line is reported as that violation.
@@ -262,7 +263,8 @@ def candidate(g: GoldEvent, e: records.Event) -> bool:
     countries = {(p.country or "").upper() for alt in g.actors for p in alt}
     if "ASSAULT" in g.types:
         countries |= {(p.country or "").upper() for p in g.recipients}
-    return not e.actors or any((a.country or "").upper() in countries for a in e.actors)
+    known = [(a.country or "").upper() for a in e.actors if a.country]
+    return not known or any(c in countries for c in known)     # actors of unknown country cannot contradict
 
 
 def _words(text: str) -> set[str]:
