@@ -148,6 +148,29 @@ def test_same_content_twice_gives_one_article_and_stable_id(write):
     assert ingest(p1)[0].id == ingest(p2)[0].id        # re-runs produce the same ids
 
 
+def test_gzip_files_are_read_as_the_inner_format(write):
+    import gzip
+    rows = "\n".join(json.dumps({"text": t, "title": str(i)}) for i, t in enumerate([EN, EN2])) + "\n"
+    res = ingest(write("rows.jsonl.gz", gzip.compress(rows.encode())),
+                 write("one.md.gz", gzip.compress(("---\ntitle: Zipped\n---\n" + FR).encode())),
+                 write("broken.txt.gz", b"\x1f\x8b\x08\x00garbage"),
+                 write("bomb.txt.gz", gzip.compress(b"a " * 50_000)), max_bytes=20_000)
+    assert [a.title for a in articles(res)] == ["0", "1"]
+    assert dict(res[0].meta)["format"] == "jsonl"
+    assert [(e.reason, e.origin.rsplit("/", 1)[-1]) for e in errors(res)] == [
+        ("language", "one.md.gz"), ("malformed", "broken.txt.gz"), ("too_large", "bomb.txt.gz")]
+
+
+def test_dash_reads_standard_input(monkeypatch):
+    import io
+    import sys
+    fake = io.TextIOWrapper(io.BytesIO(("---\ntitle: Piped\n---\n" + EN).encode()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", fake)
+    [a] = list(iter_articles(["-"]))
+    assert a.title == "Piped" and a.text == EN and a.origin == "<stdin>"
+    assert count_inputs(["-"]) == 1
+
+
 def test_read_text_api():
     a = read_text(EN, title="T", published="2024-08-04", source="S", extra="x")
     assert a.id == article_id_for(EN) and a.published == dt.date(2024, 8, 4) and a.language == "en"

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gzip
+import io
 import os
 import re
+import sys
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import urlparse
 
 from ..records import Article, IngestError
@@ -35,6 +39,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._-]+)""
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)""", re.I)
 
 Result = Article | IngestError
+STDIN = "<stdin>"
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,7 @@ def expand_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[str | Path | I
         paths = [paths]
     for p in paths:
         s = os.fspath(p)
-        if isinstance(s, str) and is_url(s):
+        if isinstance(s, str) and (is_url(s) or s == "-"):
             yield s
             continue
         path = Path(s)
@@ -188,6 +193,65 @@ def _single(fmt: str, data: bytes, url: str | None, declared: str | None = None
     return [read_text_doc(text)], meta
 
 
+class _Rejoined:
+    """The already-read head of a stream followed by the rest, for line readers (stdin cannot seek)."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]):
+        self.head = io.BytesIO(head)
+        self.rest = rest
+
+    def readline(self, limit: int = -1) -> bytes:
+        line = self.head.readline(limit)
+        if line.endswith(b"\n") or (limit >= 0 and len(line) >= limit):
+            return line
+        return line + self.rest.readline(limit - len(line) if limit >= 0 else -1)
+
+
+def _read_stream(fh: IO[bytes], origin: str, fmt: str | None, size: int | None, opts: Options,
+                 extra: dict[str, str]) -> Iterator[Result]:
+    """Read one opened input. ``size`` is the byte size when known (plain files), else None (gzip, stdin)."""
+    head = fh.read(HEAD_BYTES)
+    if not head:
+        yield IngestError(origin, "empty", "the file is empty (0 bytes)")
+        return
+    fmt = fmt or sniff_format(head)
+    too_large = f"over the {opts.max_bytes:,}-byte limit (raise max_bytes to read it)"
+    # Size first: a huge file is rejected from its size alone, whatever its bytes look like.
+    if fmt not in CONTAINERS and size is not None and size > opts.max_bytes:
+        yield IngestError(origin, "too_large", f"the file is {size:,} bytes, {too_large}")
+        return
+    what = sniff_binary(head)
+    if what:
+        yield IngestError(origin, "binary", f"this is {what}, not text; eventcoder reads .txt, .md, .html, "
+                                            f".jsonl, .json, .csv, .tsv (optionally .gz) and RSS/Atom feeds")
+        return
+    if fmt in CONTAINERS:
+        joined = _Rejoined(head, fh)
+        docs = read_jsonl(joined, opts.max_bytes) if fmt == "jsonl" else \
+            read_csv(joined, opts.max_bytes, "\t" if fmt == "tsv" else ",")
+        yield from _run(docs, origin, fmt, opts, extra)
+        return
+    chunks, total = [head], len(head)
+    while total <= opts.max_bytes:
+        # read(n) allocates n bytes up front: ask for what the file holds (+1 to notice growth)
+        want = min(1 << 20, (size if size is not None else opts.max_bytes) + 1 - total, opts.max_bytes + 1 - total)
+        chunk = fh.read(max(1, want))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > opts.max_bytes:
+        yield IngestError(origin, "too_large", f"the {'decompressed ' if extra.get('compression') else ''}"
+                                               f"document is {too_large}")
+        return
+    try:
+        docs, meta = _single(fmt, b"".join(chunks), None)
+    except Rejected as r:
+        yield r.to_error(origin)
+        return
+    yield from _run(docs, origin, fmt, opts, {**extra, **meta})
+
+
 def _read_file(path: Path, opts: Options) -> Iterator[Result]:
     origin = str(path)
     try:
@@ -198,43 +262,28 @@ def _read_file(path: Path, opts: Options) -> Iterator[Result]:
         if st.st_size == 0:
             yield IngestError(origin, "empty", "the file is empty (0 bytes)")
             return
-        fmt = EXTENSIONS.get(path.suffix.lower())
-        with path.open("rb") as fh:
-            head = fh.read(HEAD_BYTES)
-            fmt = fmt or sniff_format(head)
-            # Size first: a huge file is rejected from its size alone, whatever its bytes look like.
-            if fmt not in CONTAINERS and st.st_size > opts.max_bytes:
-                yield IngestError(origin, "too_large", f"the file is {st.st_size:,} bytes, over the "
-                                                       f"{opts.max_bytes:,}-byte limit (raise max_bytes to read it)")
-                return
-            what = sniff_binary(head)
-            if what:
-                yield IngestError(origin, "binary", f"this is {what}, not text; eventcoder reads .txt, .md, .html, "
-                                                    f".jsonl, .json, .csv, .tsv and RSS/Atom feeds")
-                return
-            if fmt in CONTAINERS:
-                fh.seek(0)
-                docs = read_jsonl(fh, opts.max_bytes) if fmt == "jsonl" else \
-                    read_csv(fh, opts.max_bytes, "\t" if fmt == "tsv" else ",")
-                yield from _run(docs, origin, fmt, opts, {})
-                return
-            # read(n) allocates n bytes up front: ask for what the file holds (+1 to notice growth)
-            data = head + fh.read(max(0, min(st.st_size, opts.max_bytes) + 1 - len(head)))
-        if len(data) > opts.max_bytes:        # grew while we read it
-            yield IngestError(origin, "too_large", f"the file is over the {opts.max_bytes:,}-byte limit")
+        suffix = path.suffix.lower()
+        if suffix == ".gz":
+            fmt = EXTENSIONS.get(Path(path.stem).suffix.lower())
+            with gzip.open(path, "rb") as fh:
+                yield from _read_stream(fh, origin, fmt, None, opts, {"compression": "gzip"})
             return
+        with path.open("rb") as fh:
+            yield from _read_stream(fh, origin, EXTENSIONS.get(suffix), st.st_size, opts, {})
     except PermissionError:
         yield IngestError(origin, "unreadable", "permission denied")
-        return
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield IngestError(origin, "malformed", f"not a valid gzip file: {exc}")
     except OSError as exc:
         yield IngestError(origin, "unreadable", f"cannot read the file: {exc.strerror or exc}")
+
+
+def _read_stdin(opts: Options) -> Iterator[Result]:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        yield IngestError(STDIN, "unreadable", "standard input is not available")
         return
-    try:
-        docs, meta = _single(fmt, data, None)
-    except Rejected as r:
-        yield r.to_error(origin)
-        return
-    yield from _run(docs, origin, fmt, opts, meta)
+    yield from _read_stream(stream, STDIN, None, None, opts, {})
 
 
 def _read_url(url: str, opts: Options) -> Iterator[Result]:
@@ -271,7 +320,7 @@ def _read_url(url: str, opts: Options) -> Iterator[Result]:
 def iter_articles(paths: Iterable[str | os.PathLike], *, published: dt.date | None = None,
                   source: str | None = None, max_bytes: int = 10_000_000, languages: Sequence[str] = ("en",),
                   timeout: float = DEFAULT_TIMEOUT, dedupe: bool = True) -> Iterator[Result]:
-    """Read articles from files, folders (recursive, sorted, hidden skipped), feeds and http(s) URLs.
+    """Read articles from files, folders (recursive, sorted, hidden skipped), feeds, http(s) URLs and "-" (stdin).
 
     Yields an Article per readable document and an IngestError (origin, reason, message, line) per problem;
     it never raises for bad input. ``published``/``source`` are defaults for documents that carry none;
@@ -288,7 +337,12 @@ def iter_articles(paths: Iterable[str | os.PathLike], *, published: dt.date | No
         if isinstance(item, IngestError):
             yield item
             continue
-        results = _read_url(item, opts) if isinstance(item, str) else _read_file(item, opts)
+        if item == "-":
+            results = _read_stdin(opts)
+        elif isinstance(item, str):
+            results = _read_url(item, opts)
+        else:
+            results = _read_file(item, opts)
         for res in results:
             if isinstance(res, Article) and dedupe:
                 if res.id in seen:

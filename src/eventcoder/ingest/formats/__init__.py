@@ -11,6 +11,7 @@ EXTENSIONS = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
     ".csv": "csv", ".tsv": "tsv",
     ".xml": "feed", ".rss": "feed", ".atom": "feed",
+    # ".gz": the format of the name without .gz (rows.jsonl.gz), decompressed as a stream
 }
 CONTAINERS = {"jsonl", "csv", "tsv"}      # streamed: the size limit applies per record, not per file
 

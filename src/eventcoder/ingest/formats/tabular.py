@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import Any, Protocol
 
 from ..normalize import decode_bytes
 from ..problems import Rejected
@@ -19,7 +19,11 @@ from .base import RawDoc
 _CHUNK = 1 << 20
 
 
-def _capped_lines(fh: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+class LineSource(Protocol):
+    def readline(self, limit: int = -1, /) -> bytes: ...
+
+
+def _capped_lines(fh: LineSource, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
     """Yield (line number, bytes) for each physical line; bytes is None when the line exceeds max_bytes
     (the rest of that line is skipped in chunks, never held in memory)."""
     n = 0
@@ -66,7 +70,7 @@ def _from_record(rec: dict[str, Any], mapping: dict[str, str], line: int) -> Raw
                   source=s("source"), language=s("language"), line=line, meta=meta)
 
 
-def read_jsonl(fh: IO[bytes], max_bytes: int) -> Iterator[RawDoc | Rejected]:
+def read_jsonl(fh: LineSource, max_bytes: int) -> Iterator[RawDoc | Rejected]:
     """One JSON object per line; blank lines are skipped."""
     for n, raw in _capped_lines(fh, max_bytes):
         if raw is None:
@@ -117,7 +121,7 @@ def read_json(text: str) -> Iterator[RawDoc | Rejected]:
         yield doc
 
 
-def read_csv(fh: IO[bytes], max_bytes: int, delimiter: str = ",") -> Iterator[RawDoc | Rejected]:
+def read_csv(fh: LineSource, max_bytes: int, delimiter: str = ",") -> Iterator[RawDoc | Rejected]:
     """CSV/TSV with a header row. Rows whose field count differs from the header are errors."""
     too_long: list[int] = []
     bad_enc: list[tuple[int, Rejected]] = []
