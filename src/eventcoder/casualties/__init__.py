@@ -1,17 +1,12 @@
 """casualties stage: numbers, victims and claimants -> records.Claim; ACLED and UCDP aggregation.
 
     from eventcoder.casualties import extract_claims, aggregate
+
+Importing is cheap: lexicons load on first use, once per process.
 """
 from __future__ import annotations
 
+from .aggregate import aggregate
+from .extract import extract_claims
+
 __all__ = ["extract_claims", "aggregate"]
-
-
-def __getattr__(name: str):          # lazy: importing the package loads no lexicon
-    if name == "extract_claims":
-        from .extract import extract_claims
-        return extract_claims
-    if name == "aggregate":
-        from .aggregate import aggregate
-        return aggregate
-    raise AttributeError(name)

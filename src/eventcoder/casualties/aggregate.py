@@ -50,6 +50,37 @@ def _high(c: records.Claim) -> int:
     return c.high if c.high is not None else c.low  # type: ignore[return-value]
 
 
+_GENERIC = {"", "people", "persons", "person", "individuals", "individual", "victims", "victim", "dead", "bodies"}
+
+
+def _victim_key(c: records.Claim) -> str:
+    words = [w for w in (c.victims or "").lower().replace("-", " ").split()
+             if w not in ("the", "a", "an", "of", "his", "her", "their", "its", "other", "more", "also")]
+    key = " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
+    return "" if key in _GENERIC or key + "s" in _GENERIC else key
+
+
+def _claimant_key(c: records.Claim) -> str:
+    return " ".join((c.claimant or "").lower().split())
+
+
+def _total(claims: list[records.Claim]) -> tuple[int, bool]:
+    """One source's figure: distinct victim groups add up ("3 soldiers ... 20 militants were also killed"),
+    repeated figures for the same group conflict (lowest wins). Returns (figure, has_estimate)."""
+    groups: dict[str, list[records.Claim]] = {}
+    for c in claims:
+        groups.setdefault(_victim_key(c), []).append(c)
+    total, has_estimate = 0, False
+    for items in groups.values():
+        est = [c for c in items if c.qualifier != "at_least"]
+        if est:
+            has_estimate = True
+            total += min(_low(c) for c in est)
+        else:
+            total += max(_low(c) for c in items)
+    return total, has_estimate
+
+
 def aggregate(claims: Sequence[records.Claim]) -> records.Fatalities:
     """ACLED's conservative count and UCDP low/best/high over the 'killed' claims of one event."""
     if any(not isinstance(c, records.Claim) for c in claims):
@@ -61,14 +92,13 @@ def aggregate(claims: Sequence[records.Claim]) -> records.Fatalities:
     if not positive:
         return records.Fatalities(acled=0, low=0, best=0, high=0)
     pool = [c for c in positive if c.party_to_fight is not True] or positive
-    precise = [c for c in pool if c.qualifier != "vague"]
-    estimates = [c for c in precise if c.qualifier != "at_least"]
-    bounds = [c for c in precise if c.qualifier == "at_least"]
-    if estimates:
-        acled = min(_low(c) for c in estimates)
-    elif bounds:
-        acled = max(_low(c) for c in bounds)
-    else:
-        acled = min(_low(c) for c in pool)
+    precise = [c for c in pool if c.qualifier != "vague"] or pool
+    by_source: dict[str, list[records.Claim]] = {}
+    for c in precise:
+        by_source.setdefault(_claimant_key(c), []).append(c)
+    totals = [_total(items) for items in by_source.values()]
+    estimates = [t for t, est in totals if est]
+    # conflicting sources: the lowest estimate; sources that only give lower bounds count when nobody estimates
+    acled = min(estimates) if estimates else max(t for t, _ in totals)
     high = max(max(_high(c) for c in positive), acled)
     return records.Fatalities(acled=acled, low=acled, best=acled, high=high)

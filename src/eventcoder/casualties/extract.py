@@ -49,7 +49,7 @@ class _Rules:
         self.lx = lx
         kinds = lx.get("kinds") or {}
         self.after = {k: re.compile(r"(?:%s)(?![\w])" % alt(v.get("after", [])), re.I) for k, v in kinds.items()}
-        self.before = {k: re.compile(r"(?<![\w])(?:%s)\s*[,:]?\s*$" % alt(v.get("before", [])), re.I)
+        self.before = {k: re.compile(r"(?<![\w])(?:%s)\s*:?\s*$" % alt(v.get("before", [])), re.I)
                        for k, v in kinds.items()}
         self.after_any = re.compile(r"(?<![\w])(?P<kind>%s)(?![\w])" % alt(
             [w for v in kinds.values() for w in v.get("after", [])]), re.I)
@@ -75,9 +75,39 @@ class _Rules:
                       if norm(w) in ("dead", "deaths", "fatalities", "bodies", "corpses", "casualties", "injuries",
                                      "hostages", "arrests", "killings", "dead bodies", "people dead")]
         self.noun_after = {norm(w) for w in noun_kinds}
+        self.not_people = {norm(w) for w in lx.get("not_people", [])}
+        self.background = re.compile(r"(?<![\w])(?:%s)(?:\s+[\w'’-]+){0,3}\s*$" % alt(lx.get("background_before", [])),
+                                     re.I)
+        self.person_nouns = {norm(w) for w in lx.get("person_nouns", [])}
+        self.person_suffixes = tuple(str(w) for w in lx.get("person_suffixes", []))
+        self.irrealis = re.compile(r"(?<![\w])(?:%s)\s*$" % alt(lx.get("irrealis_before", [])), re.I)
+        self.post_stops = self.stops - {"in", "at", "on", "from", "near", "of", "in the"} - {
+            w for c in lx.get("subset_cues", []) for w in norm(c).split()}
+        self.def_verbs = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("definite_verbs", [])), re.I)
+        self.determiners = {norm(w) for w in lx.get("definite_determiners", [])}
+        self.passive_tail = re.compile(r"\s+(?:%s)\s+(?:reportedly\s+|allegedly\s+)?$" % alt(
+            lx.get("passive_auxiliaries", [])), re.I)
         self.object_rx = re.compile(r"\s+(?:and\s+(?:%s)\s+)*(?:a|an|the|his|her|their|its|two|three|four|five|six|"
                                     r"seven|eight|nine|ten|several|dozens|hundreds|scores|\d+|one)\b" % alt(
                                         [w for v in kinds.values() for w in v.get("after", [])]), re.I)
+
+
+def _person(words: str | None, R: "_Rules") -> bool:
+    """Whether a (singular) noun phrase names a person: its head is a person noun."""
+    if not words:
+        return False
+    head = norm(re.sub(r"['’]s$", "", words.split()[-1].strip(".,")).split("-")[-1])
+    return head in R.person_nouns or (head.endswith(R.person_suffixes) and len(head) > 4) or \
+        head.rstrip("s") in R.person_nouns
+
+
+def _not_people(words: str | None, R: "_Rules") -> bool:
+    """'oxen', 'heads of cattle' are no people; 'cattle trader' is (the head decides)."""
+    if not words:
+        return False
+    first = re.split(r"\s+(?:and|or|who|which|that)\s+", words)[0]
+    ws = [norm(w.strip(".,")) for w in first.split()]
+    return bool(ws) and (ws[-1] in R.not_people or (ws[0] in R.not_people and len(ws) == 1))
 
 
 @lru_cache(maxsize=None)
@@ -140,9 +170,13 @@ def _post(text: str, n: Num, lim: int, R: _Rules) -> tuple[str, int, str | None,
     if kind == "attackers" and not (vic and any(norm(w) in R.attacker_nouns for w in vic.split())):
         return None
     vic_end = n.end + m.end("vic") if vic else n.end
-    if n.article and (not vic or norm(vic.split()[-1]) in R.non_victims or norm(vic.split()[0]) in R.non_victims):
+    if vic and any(norm(w) in R.post_stops for w in vic.split()):
+        return None                     # the group runs over a clause: "tens of people arrived with the corpses"
+    if kind_word in R.noun_after and vic and (len(vic.split()) > 3 or " of " in f" {vic} "):
+        return None                     # "two groups of bodies"
+    if n.article and not _person(re.split(r"\s+(?:of|and)\s+", vic or "")[0] or None, R):
         return None
-    if vic and norm(vic.split()[0]) in R.non_victims and n.qualifier != "vague":
+    if vic and (norm(vic.split()[0]) in R.non_victims and n.qualifier != "vague" or _not_people(vic, R)):
         return None
     return kind, kind_end, vic, vic_end
 
@@ -153,6 +187,8 @@ def _pre(text: str, n: Num, sent_start: int, R: _Rules) -> tuple[str, int] | Non
     for kind, rx in R.before.items():
         m = rx.search(head)
         if m:
+            if R.irrealis.search(head, 0, m.start()):
+                return None             # "tried to lynch a woman"
             return kind, n.start - (len(head) - m.start())
     return None
 
@@ -172,10 +208,14 @@ def _find(text: str, R: _Rules) -> list[_Found]:
         post = _post(text, n, s1, R)
         if pre and post and pre[0] == "attackers" and post[0] != "attackers":
             pre = None                      # "a group of 5 people were killed"
+        if not pre and not subset and re.search(r"(?<![\w])of\s*$", text[max(0, n.start - 4):n.start]):
+            continue                    # "members of one family", "a staffer of an INGO": part of a larger phrase
         if pre:
             kind, start = pre
             vic, vend = _victims_forward(text, n.end, s1, R)
             if n.article and (not vic or norm(vic.split()[0]) in R.non_victims):
+                continue                # after a casualty verb an article's noun is its victim ("killed a tracker")
+            if _not_people(vic, R):
                 continue
             if kind == "attackers" and not (vic and any(norm(w) in R.attacker_nouns for w in vic.split())):
                 continue
@@ -196,7 +236,7 @@ def _find(text: str, R: _Rules) -> list[_Found]:
         elif prev is not None and prev.num.end <= n.start and s0 <= prev.start and (
                 subset or R.coord_rx.match(gap)):
             vic, vend = _victims_forward(text, n.end, s1, R)
-            if n.article and (not vic or norm(vic.split()[0]) in R.non_victims):
+            if (n.article and not _person(vic, R)) or _not_people(vic, R):
                 continue
             f = _Found(n, prev.kind, n.start, vend, vic, vend, "subset" if subset else "coord")
         else:
@@ -219,9 +259,81 @@ def _find(text: str, R: _Rules) -> list[_Found]:
                         root.members.append(f)
                     f.parent = root
                     f.via = "coord"
+        if R.background.search(text, s0, f.start):
+            continue                    # the deaths that caused a protest, or an earlier attack avenged
         found.append(f)
         by_num[i] = f
     return found
+
+
+def _np_persons(words: list[str], R: _Rules) -> tuple[int, int, list[str]]:
+    """Count persons in 'the station chief and his brother' -> (count, number of words used, [groups])."""
+    count, used, groups = 0, 0, []
+    i = 0
+    while i < len(words):
+        j = i
+        if norm(words[j]) in R.determiners:
+            j += 1
+        elif count and norm(words[j]) not in R.person_nouns:
+            break
+        # up to 4 modifiers then a singular person head
+        head_at = None
+        for k in range(j, min(j + 5, len(words))):
+            w = words[k]
+            if norm(w) in R.stops or norm(w) in ("and", "or") or w.endswith((",", ".", ";", ":")):
+                if _person(w.rstrip(",.;:").split("-")[-1], R) and not norm(w.rstrip(",.;:")).endswith("s"):
+                    head_at = k
+                break
+            if _person(w.split("-")[-1], R):
+                head_at = k
+        if head_at is None:
+            break
+        head = norm(words[head_at].rstrip(",.;:"))
+        if head.endswith("s") and head.rstrip("s") in R.person_nouns and head not in R.person_nouns:
+            break                           # a plural without a number: no count
+        count += 1
+        groups.append(" ".join(words[i:head_at + 1]).rstrip(",.;:"))
+        used = head_at + 1
+        if words[head_at].endswith((".", ";", ":")) or head_at + 1 >= len(words) or \
+                norm(words[head_at + 1]) not in ("and",):
+            break
+        i = head_at + 2
+    return count, used, groups
+
+
+def _definite(text: str, R: _Rules, taken: list[tuple[int, int]]) -> list[tuple[int, int, int, str]]:
+    """Killings of persons named without a number: (start, end, count, victims)."""
+    out = []
+    for m in R.def_verbs.finditer(text):
+        if any(s <= m.start() < e for s, e in taken) or R.irrealis.search(text, 0, m.start()) \
+                or R.background.search(text, max(0, m.start() - 60), m.start()):
+            continue
+        # object: "killed the station chief (and his brother)"
+        rest = text[m.end():m.end() + 120]
+        words = rest.split()
+        if words and norm(words[0]) in R.determiners - {"a", "an"} | {"the"}:
+            n, used, groups = _np_persons(words, R)
+            if n:
+                tail = re.match(r"\s*" + r"\s+".join(re.escape(w) for w in words[:used]), rest)
+                end = m.end() + (tail.end() if tail else 0)
+                out.append((m.start(), end, n, " and ".join(groups)))
+                continue
+        # passive subject: "the driver was shot dead", "his younger brother were assassinated"
+        head = text[max(0, m.start() - 120):m.start()]
+        aux = R.passive_tail.search(head)
+        if aux:
+            before = head[:aux.start()]
+            clause = re.split(r"[.;:!?,]\s", before)[-1]
+            words = clause.split()
+            for k in range(max(0, len(words) - 10), len(words)):
+                if norm(words[k]) in R.determiners:
+                    n, used, groups = _np_persons(words[k:], R)
+                    if n and k + used == len(words):
+                        start = m.start() - (len(head) - (len(head) - len(head[:aux.start()]) + 0)) \
+                            if False else max(0, m.start() - 120) + before.rfind(" ".join(words[k:k + 1]))
+                        out.append((start, m.end(), n, " and ".join(groups)))
+                        break
+    return out
 
 
 def _claimants(text: str, sents: list[tuple[int, int]], R: _Rules) -> dict[tuple[int, int], list[tuple[int, str, int, int]]]:
@@ -378,6 +490,11 @@ def extract_claims(text: str, *, article_id: str = "", offset: int = 0,
             victims = " and ".join(m.victims for m in members if m.victims) or None
             total = make(f.kind, low, high, qual, victims, max(start, 0), end)
             claims.append(total)
+    taken = [(c.span.start - offset, c.span.end - offset) for c in claims if c.span]
+    for start, end, n, victims in _definite(text, R, taken):
+        if any(start < e and s < end for s, e in taken):
+            continue
+        claims.append(make("killed", n, n, "exact", victims, start, end))
     for kind, rx in R.zero:
         for m in rx.finditer(text):
             if any(c.span and c.span.start - offset <= m.start() < c.span.end - offset for c in claims):
