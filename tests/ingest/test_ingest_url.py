@@ -21,6 +21,11 @@ FEED = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Local Feed</ti
         f"<link>http://example.invalid/1</link><pubDate>Tue, 06 Aug 2024 20:00:00 GMT</pubDate>"
         f"<description>{EN}</description></item></channel></rss>").encode()
 SEEN_AGENTS: list[str] = []
+SUMMARY_FEED = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Summaries</title>"
+                "<item><title>Full story</title><link>{base}/article.html</link>"
+                "<pubDate>Mon, 05 Aug 2024 08:00:00 GMT</pubDate><description>Soldiers repel an attack.</description></item>"
+                "<item><title>Dead link</title><link>{base}/missing</link>"
+                "<description>Police fire tear gas at protesters.</description></item></channel></rss>")
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -45,6 +50,9 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
         elif self.path == "/feed":
             self._send(FEED, "application/rss+xml")
+        elif self.path == "/summaries":
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            self._send(SUMMARY_FEED.format(base=base).encode(), "application/rss+xml")
         elif self.path == "/plain":
             self._send(EN2.encode(), "text/plain")
         elif self.path == "/latin1":
@@ -127,3 +135,13 @@ def test_http_errors_timeouts_and_sizes_are_ingest_errors(server):
 def test_unreachable_host_is_a_clear_error():
     [e] = list(iter_articles(["http://127.0.0.1:9/nothing"], timeout=2))
     assert e.reason == "fetch" and "127.0.0.1:9" in e.message
+
+
+def test_feed_url_items_with_only_a_summary_follow_their_link(server):
+    full, dead = list(iter_articles([f"{server}/summaries"], languages=("*",)))
+    assert EN in full.text and EN2 in full.text                 # the page's main text, not the summary
+    assert full.title == "Full story" and full.published == dt.date(2024, 8, 5)
+    assert full.source == "Summaries" and dict(full.meta)["summary"] == "Soldiers repel an attack."
+    assert dead.text == "Police fire tear gas at protesters." and "404" in dict(dead.meta)["link_error"]
+    [kept] = list(iter_articles([f"{server}/summaries"], follow_links=False, languages=("*",)))[:1]
+    assert kept.text == "Soldiers repel an attack."

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlparse
 
-from ..records import Article, IngestError
+from ..records import Article, IngestError, replace
 from .fetch import DEFAULT_TIMEOUT, fetch, is_url
 from .formats import CONTAINERS, EXTENSIONS, RawDoc, sniff_format
 from .formats.feed import read_feed
@@ -33,6 +33,7 @@ from .problems import Rejected
 
 HEAD_BYTES = 8192
 MIN_LANGUAGE_CONFIDENCE = 0.3
+FOLLOW_BELOW_CHARS = 500        # feed items from a feed URL with less text than this get their link fetched
 _FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml"}
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._-]+)""", re.I)
@@ -49,6 +50,7 @@ class Options:
     max_bytes: int = 10_000_000
     languages: tuple[str, ...] = ("en",)
     timeout: float = DEFAULT_TIMEOUT
+    follow_links: bool | None = None
 
 
 # ----------------------------------------------------------------------------------------- inputs
@@ -309,17 +311,42 @@ def _read_url(url: str, opts: Options) -> Iterator[Result]:
         return
     host = urlparse(got.url).hostname or None
     host = host[4:] if host and host.startswith("www.") else host
+    if fmt == "feed" and opts.follow_links is not False:
+        docs = (_follow(d, opts) for d in docs)
     for res in _run(docs, url, fmt, opts, meta):
         if isinstance(res, Article):
-            from ..records import replace
             res = replace(res, url=res.url or got.url, source=res.source or host)
         yield res
+
+
+def _follow(doc: RawDoc | Rejected, opts: Options) -> RawDoc | Rejected:
+    """A feed item that carries only a summary: fetch its link and use the page's main text instead.
+
+    The feed's title, date and source are kept unless the page has its own; when the page cannot be read
+    the summary stays and the reason is recorded in meta['link_error']."""
+    if isinstance(doc, Rejected) or not doc.url or not is_url(doc.url) or len(doc.text) >= FOLLOW_BELOW_CHARS:
+        return doc
+    try:
+        got = fetch(doc.url, max_bytes=opts.max_bytes, timeout=opts.timeout)
+        if sniff_binary(got.data[:HEAD_BYTES]):
+            raise Rejected("binary", f"{doc.url} is not a text page")
+        page = read_html(decode_bytes(got.data, got.charset or _declared_charset(got.data[:HEAD_BYTES])).text,
+                         got.url)
+    except Rejected as r:
+        doc.meta["link_error"] = f"{r.reason}: {r.message}"
+        return doc
+    if len(page.text.strip()) <= len(doc.text.strip()):
+        return doc
+    doc.meta["summary"] = doc.text
+    return RawDoc(text=page.text, title=doc.title or page.title, url=got.url, published=doc.published or page.published,
+                  source=doc.source or page.source, language=page.language or doc.language, meta=doc.meta)
 
 
 # ----------------------------------------------------------------------------------------- public API
 def iter_articles(paths: Iterable[str | os.PathLike], *, published: dt.date | None = None,
                   source: str | None = None, max_bytes: int = 10_000_000, languages: Sequence[str] = ("en",),
-                  timeout: float = DEFAULT_TIMEOUT, dedupe: bool = True) -> Iterator[Result]:
+                  timeout: float = DEFAULT_TIMEOUT, dedupe: bool = True,
+                  follow_links: bool | None = None) -> Iterator[Result]:
     """Read articles from files, folders (recursive, sorted, hidden skipped), feeds, http(s) URLs and "-" (stdin).
 
     Yields an Article per readable document and an IngestError (origin, reason, message, line) per problem;
@@ -327,11 +354,14 @@ def iter_articles(paths: Iterable[str | os.PathLike], *, published: dt.date | No
     ``max_bytes`` caps a file (or, for JSONL/CSV, one record); articles not in ``languages`` are
     IngestErrors with reason "language" (``languages=("*",)`` accepts any; undetectable text is accepted). With ``dedupe``, an article whose content id was already yielded
     in this call is skipped (the store also ignores ids it has, so re-runs add nothing).
+    ``follow_links``: items of a feed *URL* whose text is a short summary get their link fetched and the
+    page's main text used (None/True); False never fetches. Local feed files never trigger fetching.
     """
     if isinstance(published, str):
         published = parse_date(published)
     opts = Options(published=published, source=source, max_bytes=int(max_bytes),
-                   languages=tuple(normalize_language(x) or x for x in languages), timeout=timeout)
+                   languages=tuple(normalize_language(x) or x for x in languages), timeout=timeout,
+                   follow_links=follow_links)
     seen: set[str] = set()
     for item in expand_inputs(paths):
         if isinstance(item, IngestError):
