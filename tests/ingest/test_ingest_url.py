@@ -75,9 +75,14 @@ class Handler(BaseHTTPRequestHandler):
             self._send(b"not here", "text/plain", status=404)
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass            # the client hung up on purpose (timeout and size tests): nothing to report
+
+
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd = QuietServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
     t = threading.Thread(target=httpd.serve_forever, daemon=True)
     t.start()
