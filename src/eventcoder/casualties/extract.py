@@ -49,7 +49,7 @@ class _Rules:
         self.lx = lx
         kinds = lx.get("kinds") or {}
         self.after = {k: re.compile(r"(?:%s)(?![\w])" % alt(v.get("after", [])), re.I) for k, v in kinds.items()}
-        self.before = {k: re.compile(r"(?<![\w])(?:%s)\s*:?\s*$" % alt(v.get("before", [])), re.I)
+        self.before = {k: re.compile(r"(?<![\w])(?:%s)[)'’\"]?\s*:?\s*$" % alt(v.get("before", [])), re.I)
                        for k, v in kinds.items()}
         self.after_any = re.compile(r"(?<![\w])(?P<kind>%s)(?![\w])" % alt(
             [w for v in kinds.values() for w in v.get("after", [])]), re.I)
@@ -85,6 +85,11 @@ class _Rules:
             w for c in lx.get("subset_cues", []) for w in norm(c).split()}
         self.def_verbs = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("definite_verbs", [])), re.I)
         self.determiners = {norm(w) for w in lx.get("definite_determiners", [])}
+        self.irregular_plurals = {norm(w) for w in lx.get("irregular_plurals", [])}
+        self.plural_vague = int(lx.get("plural_vague", 3))
+        self.death_verbs = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("death_verbs", [])), re.I)
+        self.dual = {norm(k): list(v) for k, v in (lx.get("dual_before") or {}).items()}
+        self.dual_rx = re.compile(r"(?<![\w])(?P<d>%s)\s*$" % alt(lx.get("dual_before") or {}), re.I)
         self.passive_tail = re.compile(r"\s+(?:%s)\s+(?:reportedly\s+|allegedly\s+)?$" % alt(
             lx.get("passive_auxiliaries", [])), re.I)
         self.object_rx = re.compile(r"\s+(?:and\s+(?:%s)\s+)*(?:a|an|the|his|her|their|its|two|three|four|five|six|"
@@ -261,9 +266,25 @@ def _find(text: str, R: _Rules) -> list[_Found]:
                     f.via = "coord"
         if R.background.search(text, s0, f.start):
             continue                    # the deaths that caused a protest, or an earlier attack avenged
+        if f.via == "pre":
+            d = R.dual_rx.search(text, s0, n.start)
+            if d:
+                for kind2 in R.dual[norm(d.group("d"))]:
+                    if kind2 != f.kind:
+                        found.append(_Found(n, kind2, f.start, f.end, f.victims, f.victims_end, "dual"))
         found.append(f)
         by_num[i] = f
     return found
+
+
+_PRONOUNS_ONE = {"he", "she"}
+
+
+def _is_plural_person(w: str, R: _Rules) -> bool:
+    w = norm(w.strip(",.;:'’\""))
+    return w in R.irregular_plurals or (w.endswith("s") and (w[:-1] in R.person_nouns or
+                                                              w[:-2] in R.person_nouns and w.endswith("es")
+                                                              or w.endswith(tuple(x + "s" for x in R.person_suffixes))))
 
 
 def _np_persons(words: list[str], R: _Rules) -> tuple[int, int, list[str]]:
@@ -274,65 +295,99 @@ def _np_persons(words: list[str], R: _Rules) -> tuple[int, int, list[str]]:
         j = i
         if norm(words[j]) in R.determiners:
             j += 1
-        elif count and norm(words[j]) not in R.person_nouns:
-            break
-        # up to 4 modifiers then a singular person head
         head_at = None
         for k in range(j, min(j + 5, len(words))):
             w = words[k]
-            if norm(w) in R.stops or norm(w) in ("and", "or") or w.endswith((",", ".", ";", ":")):
-                if _person(w.rstrip(",.;:").split("-")[-1], R) and not norm(w.rstrip(",.;:")).endswith("s"):
-                    head_at = k
+            bare = w.rstrip(",.;:)'’\"")
+            if norm(bare) in R.stops or norm(bare) in ("and", "or", "who", "was", "were", "is", "has", "had"):
                 break
-            if _person(w.split("-")[-1], R):
+            if _is_plural_person(bare, R):
+                return count, used, groups          # a plural without a number: not a count of one
+            if _person(bare, R):
                 head_at = k
+            if bare != w:                           # punctuation ends the phrase
+                break
         if head_at is None:
             break
-        head = norm(words[head_at].rstrip(",.;:"))
-        if head.endswith("s") and head.rstrip("s") in R.person_nouns and head not in R.person_nouns:
-            break                           # a plural without a number: no count
         count += 1
-        groups.append(" ".join(words[i:head_at + 1]).rstrip(",.;:"))
+        groups.append(" ".join(words[i:head_at + 1]).rstrip(",.;:)'’\""))
         used = head_at + 1
-        if words[head_at].endswith((".", ";", ":")) or head_at + 1 >= len(words) or \
-                norm(words[head_at + 1]) not in ("and",):
+        if words[head_at] != words[head_at].rstrip(",.;:)") or head_at + 1 >= len(words) or \
+                norm(words[head_at + 1]) != "and":
             break
         i = head_at + 2
     return count, used, groups
 
 
-def _definite(text: str, R: _Rules, taken: list[tuple[int, int]]) -> list[tuple[int, int, int, str]]:
-    """Killings of persons named without a number: (start, end, count, victims)."""
-    out = []
+def _span_of_words(text: str, start: int, words: list[str]) -> int:
+    """End offset in text of `words` read from `start`."""
+    pos = start
+    for w in words:
+        pos = text.index(w, pos) + len(w)
+    return pos
+
+
+def _definite(text: str, R: _Rules, taken: list[tuple[int, int]]) -> list[tuple[int, int, int, str, str]]:
+    """Killings of persons named without a number: (start, end, count, victims, qualifier)."""
+    out: list[tuple[int, int, int, str, str]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < e and s < b for s, e in taken + [(o[0], o[1]) for o in out])
+
     for m in R.def_verbs.finditer(text):
-        if any(s <= m.start() < e for s, e in taken) or R.irrealis.search(text, 0, m.start()) \
-                or R.background.search(text, max(0, m.start() - 60), m.start()):
+        if R.irrealis.search(text, 0, m.start()) or R.background.search(text, max(0, m.start() - 60), m.start()):
             continue
-        # object: "killed the station chief (and his brother)"
         rest = text[m.end():m.end() + 120]
         words = rest.split()
-        if words and norm(words[0]) in R.determiners - {"a", "an"} | {"the"}:
+        if not words:
+            continue
+        # object: "killed the station chief (and his brother)", "kills man", "killing militiamen" (vague)
+        w0 = norm(words[0].strip(",.;:'’\""))
+        if w0 in R.determiners - {"a", "an"} or _person(words[0].rstrip(",.;:"), R):
             n, used, groups = _np_persons(words, R)
             if n:
-                tail = re.match(r"\s*" + r"\s+".join(re.escape(w) for w in words[:used]), rest)
-                end = m.end() + (tail.end() if tail else 0)
-                out.append((m.start(), end, n, " and ".join(groups)))
+                end = _span_of_words(text, m.end(), words[:used])
+                if free(m.start(), end):
+                    out.append((m.start(), end, n, " and ".join(groups), "exact"))
                 continue
-        # passive subject: "the driver was shot dead", "his younger brother were assassinated"
-        head = text[max(0, m.start() - 120):m.start()]
-        aux = R.passive_tail.search(head)
-        if aux:
-            before = head[:aux.start()]
-            clause = re.split(r"[.;:!?,]\s", before)[-1]
-            words = clause.split()
-            for k in range(max(0, len(words) - 10), len(words)):
-                if norm(words[k]) in R.determiners:
-                    n, used, groups = _np_persons(words[k:], R)
-                    if n and k + used == len(words):
-                        start = m.start() - (len(head) - (len(head) - len(head[:aux.start()]) + 0)) \
-                            if False else max(0, m.start() - 120) + before.rfind(" ".join(words[k:k + 1]))
-                        out.append((start, m.end(), n, " and ".join(groups)))
-                        break
+        for k in range(0, 3):
+            if k < len(words) and _is_plural_person(words[k], R):
+                if all(norm(x) not in R.determiners and not re.search(r"\d", x) and norm(x) not in R.stops
+                       for x in words[:k]):
+                    end = _span_of_words(text, m.end(), words[:k + 1])
+                    if free(m.start(), end):
+                        out.append((m.start(), end, R.plural_vague, " ".join(words[:k + 1]).rstrip(",.;:"), "vague"))
+                break
+    # subject: "The pilot died of his wounds", "Lawyer killed at her home", "he succumbed"
+    for m in R.death_verbs.finditer(text):
+        if R.background.search(text, max(0, m.start() - 60), m.start()):
+            continue
+        sent_start = max([text.rfind(c, 0, m.start()) for c in ".;!?\n"]) + 1
+        seg = text[sent_start:m.start()]
+        parts = [p for p in re.split(r",", seg) if p.strip()]
+        cands = [parts[-1], parts[0]] if parts else []
+        for part in cands:
+            words = part.split()
+            while words and norm(words[-1]) in ("later", "then", "reportedly", "allegedly", "also", "subsequently",
+                                                 "eventually", "was", "were", "is", "has", "been", "had"):
+                words = words[:-1]
+            while words and norm(words[0]) in ("and", "but", "then", "later", "where", "when", "after", "while"):
+                words = words[1:]
+            if not words or len(words) > 7 or any(re.search(r"\d", w) for w in words):
+                continue
+            if len(words) == 1 and norm(words[0]) in _PRONOUNS_ONE:
+                n, groups = 1, [words[0]]
+            else:
+                # a trailing prepositional phrase may follow the head: "The mayor of Mondoro"
+                cut = next((i for i, w in enumerate(words) if norm(w) in ("of", "from", "in", "at", "with", "on")),
+                           len(words))
+                n, used, groups = _np_persons(words[:cut], R)
+                if not n or used != cut:
+                    continue
+            a = text.index(words[0], sent_start + seg.index(part))
+            if free(a, m.end()):
+                out.append((a, m.end(), n, " and ".join(groups), "exact"))
+            break
     return out
 
 
@@ -491,10 +546,8 @@ def extract_claims(text: str, *, article_id: str = "", offset: int = 0,
             total = make(f.kind, low, high, qual, victims, max(start, 0), end)
             claims.append(total)
     taken = [(c.span.start - offset, c.span.end - offset) for c in claims if c.span]
-    for start, end, n, victims in _definite(text, R, taken):
-        if any(start < e and s < end for s, e in taken):
-            continue
-        claims.append(make("killed", n, n, "exact", victims, start, end))
+    for start, end, n, victims, qual in _definite(text, R, taken):
+        claims.append(make("killed", n, n, qual, victims, start, end))
     for kind, rx in R.zero:
         for m in rx.finditer(text):
             if any(c.span and c.span.start - offset <= m.start() < c.span.end - offset for c in claims):
