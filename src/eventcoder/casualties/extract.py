@@ -362,6 +362,8 @@ def _definite(text: str, R: _Rules, taken: list[tuple[int, int]]) -> list[tuple[
     for m in R.death_verbs.finditer(text):
         if R.background.search(text, max(0, m.start() - 60), m.start()):
             continue
+        if R.object_rx.match(text, m.end()) or re.match(r"\s+(?:him|her|them|it|me|us)\b", text[m.end():], re.I):
+            continue                    # active: "a mob attacked a man, killed him" -- the object is counted elsewhere
         sent_start = max([text.rfind(c, 0, m.start()) for c in ".;!?\n"]) + 1
         seg = text[sent_start:m.start()]
         parts = [p for p in re.split(r",", seg) if p.strip()]
