@@ -65,6 +65,14 @@ def test_jsonl_rows_with_defaults(write):
     assert dict(a2.meta)["line"] == "2"
 
 
+def test_jsonl_text_stored_as_html_is_converted(write):
+    p = write("html.jsonl", json.dumps({"text": f"<p>{EN}</p><p>{EN2} &amp; more.</p>"}) + "\n")
+    [a] = ingest(p)
+    assert a.text == f"{EN}\n\n{EN2} & more." and dict(a.meta)["html_stripped"] == "true"
+    [b] = ingest(write("plain.jsonl", json.dumps({"text": EN + " 3 < 4 and x<y."}) + "\n"))
+    assert b.text.endswith("3 < 4 and x<y.") and "html_stripped" not in dict(b.meta)
+
+
 def test_json_array(write):
     p = write("a.json", json.dumps([{"text": EN, "title": "a"}, {"text": EN2, "title": "b"}]))
     res = ingest(p)

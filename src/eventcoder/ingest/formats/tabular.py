@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, Protocol
 
@@ -15,8 +16,10 @@ from ..normalize import decode_bytes
 from ..problems import Rejected
 from ..meta import column_aliases, map_columns, pick
 from .base import RawDoc
+from .html import fragment_to_text
 
 _CHUNK = 1 << 20
+_HTML_TEXT = re.compile(r"</(?:p|div|span|a|li|h[1-6])>|<br\s*/?>", re.I)
 
 
 class LineSource(Protocol):
@@ -58,6 +61,9 @@ def _from_record(rec: dict[str, Any], mapping: dict[str, str], line: int) -> Raw
     if not isinstance(text, str):
         raise Rejected("malformed", f"the text field {mapping['text']!r} is not a string", line)
     meta: dict[str, str] = {}
+    if _HTML_TEXT.search(text):                 # scraped dumps often store the page body as HTML
+        text = fragment_to_text(text)
+        meta["html_stripped"] = "true"
     rid = pick(rec, mapping, "id")
     if rid is not None:
         meta["record_id"] = str(rid)
