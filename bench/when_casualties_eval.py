@@ -21,8 +21,12 @@ from eventcoder.casualties import aggregate, extract_claims
 from eventcoder.paths import shared_dir
 from eventcoder.when.resolver import acled_event_date, resolve_event_date
 
-_STATES_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-                            r"forty|fifty|hundred|dozen|dozens|hundreds|scores)\b", re.I)
+# "the headline states a number": a count next to a death word (a plain regex, independent of the extractor)
+_N = (r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+      r"hundred|hundreds|dozen|dozens|scores)")
+_STATES_NUMBER = re.compile(r"\b%s\+?\W+(?:[\w'-]+\W+){0,4}(?:killed|dead|die|died|deaths)\b|"
+                            r"\b(?:kill|kills|killing|killed|death toll\W+(?:\w+\W+){0,3})\W*(?:at least |over |more than )?%s\b"
+                            % (_N, _N), re.I)
 
 
 def _date(s: str) -> dt.date:

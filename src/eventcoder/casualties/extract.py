@@ -26,7 +26,7 @@ from .numbers import Num, find_numbers
 
 __all__ = ["extract_claims", "LexiconError"]
 
-_SENT = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
+_SENT = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+|;\s*")
 _WORD = r"[\w'’\-\.]+"
 
 
