@@ -81,7 +81,11 @@ def bands(sig: Sequence[int], n_bands: int | None = None) -> list[str]:
     return out
 
 
-def fingerprint(text: str) -> str:
-    """A short printable fingerprint (hex digest of the MinHash signature)."""
-    sig = minhash(text)
+def digest(sig: Sequence[int]) -> str:
+    """A short printable fingerprint of a signature."""
     return hashlib.blake2b(",".join(map(str, sig)).encode(), digest_size=8).hexdigest()
+
+
+def fingerprint(text: str) -> str:
+    """A short printable fingerprint (hex digest of the text's MinHash signature)."""
+    return digest(minhash(text))

@@ -81,6 +81,17 @@ class Store:
     def _q(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return self.con.execute(sql, list(params)).fetchall()
 
+    def _insert(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Insert many rows with one statement (DuckDB's executemany runs one statement per row)."""
+        if not rows:
+            return
+        width = len(rows[0])
+        one = "(" + ", ".join("?" * width) + ")"
+        for i in range(0, len(rows), 500):
+            chunk = rows[i:i + 500]
+            self.con.execute(f"INSERT INTO {table} VALUES " + ", ".join([one] * len(chunk)),
+                             [v for row in chunk for v in row])
+
     def _writable(self) -> None:
         if self.read_only:
             raise StoreError(f"store {self.path} was opened read-only")
@@ -166,17 +177,17 @@ class Store:
 
             folded = fold_mentions(mentions)
             with self._transaction() as con:
-                seq = self._q("SELECT coalesce(max(seq), 0) + 1 FROM articles")[0][0]
+                seq, mseq = self._q("SELECT (SELECT coalesce(max(seq), 0) + 1 FROM articles), "
+                                    "(SELECT coalesce(max(seq), 0) FROM mentions)")[0]
                 con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             [article.id, article.title, article.url, article.published, article.source,
-                             article.origin, article.language, fp.fingerprint(article.text), sig,
+                             article.origin, article.language, fp.digest(sig), sig,
                              json.dumps([list(x) for x in article.meta]), article.text, seq, now])
-                con.executemany("INSERT INTO article_bands VALUES (?, ?)", [[b, article.id] for b in band_keys])
-                mseq = self._q("SELECT coalesce(max(seq), 0) FROM mentions")[0][0]
-                con.executemany("INSERT INTO mentions VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)", [
-                    [m.id, m.article_id, mseq + i + 1, m.coding.plover_type, m.status, m.modality, m.emitted,
+                self._insert("article_bands", [[b, article.id] for b in band_keys])
+                self._insert("mentions", [
+                    [m.id, m.article_id, mseq + i + 1, None, m.coding.plover_type, m.status, m.modality, m.emitted,
                      dumps(m)] for i, m in enumerate(mentions)])
-                event_ids = self._attach(folded, now)
+                event_ids = self._attach(folded, {m.id: m for m in mentions}, now)
             return AddResult("new", event_ids)
 
     def _near_duplicate(self, sig: list[int], band_keys: list[str]) -> tuple[str | None, float]:
@@ -216,7 +227,8 @@ class Store:
         out = [loads(records.Event, r[0]) for r in self._q(" ".join(sql), params)]
         return [c for c in out if c.id not in exclude]
 
-    def _attach(self, folded: Sequence[records.Event], now: dt.datetime) -> list[str]:
+    def _attach(self, folded: Sequence[records.Event], loaded: dict[str, records.Mention],
+                now: dt.datetime) -> list[str]:
         """Match a new article's events against stored ones (one stored event per new event), then write."""
         from eventcoder.dedup import compatible
         from eventcoder.dedup.compat import anchors, components
@@ -237,25 +249,32 @@ class Store:
             if i not in target and cid not in taken:
                 target[i] = cid
                 taken.add(cid)
-        ids = []
+        existing = self._event_mentions(list(target.values()))
+        fresh = self._free_ids([e.id for i, e in enumerate(folded) if i not in target])
+        items, ids = [], []
         for i, e in enumerate(folded):
-            if i in target:
-                eid = target[i]
-                mention_ids = [r[0] for r in self._q("SELECT mention_id FROM event_sources WHERE event_id = ?",
-                                                     [eid])] + list(e.mention_ids)
-            else:
-                eid = self._free_id(e.id)
-                mention_ids = list(e.mention_ids)
-            self._rebuild(eid, mention_ids, now)
+            eid = target[i] if i in target else fresh.pop(0)
+            ms = existing.get(eid, []) + [loaded[m] for m in e.mention_ids]
+            items.append((eid, ms))
             ids.append(eid)
+        self._write_events(items, replace=list(target.values()), now=now)
         return ids
 
-    def _free_id(self, eid: str) -> str:
-        n, cand = 1, eid
-        while self._q("SELECT 1 FROM events WHERE id = ?", [cand]):
-            n += 1
-            cand = f"{eid}-{n}"
-        return cand
+    def _free_ids(self, wanted: Sequence[str]) -> list[str]:
+        """Ids for new events: the deterministic id, with a suffix in the rare case it is taken."""
+        if not wanted:
+            return []
+        taken = {r[0] for r in self._q("SELECT id FROM events WHERE split_part(id, '-', 1) IN (SELECT unnest(?))",
+                                       [list(wanted)])}
+        out = []
+        for eid in wanted:
+            n, cand = 1, eid
+            while cand in taken:
+                n += 1
+                cand = f"{eid}-{n}"
+            taken.add(cand)
+            out.append(cand)
+        return out
 
     def _mentions(self, mention_ids: Sequence[str]) -> list[records.Mention]:
         if not mention_ids:
@@ -263,32 +282,47 @@ class Store:
         rows = self._q("SELECT data FROM mentions WHERE id IN (SELECT unnest(?)) ORDER BY seq", [list(mention_ids)])
         return [loads(records.Mention, r[0]) for r in rows]
 
-    def _rebuild(self, eid: str, mention_ids: Sequence[str], now: dt.datetime) -> records.Event | None:
-        """(Re)compute an event from its supporting mentions and rewrite its rows; no mentions -> delete it."""
+    def _event_mentions(self, event_ids: Sequence[str]) -> dict[str, list[records.Mention]]:
+        """The stored mentions supporting each event, in the order they were added."""
+        out: dict[str, list[records.Mention]] = {eid: [] for eid in event_ids}
+        if not event_ids:
+            return out
+        rows = self._q("SELECT s.event_id, m.data FROM event_sources s JOIN mentions m ON m.id = s.mention_id "
+                       "WHERE s.event_id IN (SELECT unnest(?)) ORDER BY m.seq", [list(event_ids)])
+        for eid, data in rows:
+            out[eid].append(loads(records.Mention, data))
+        return out
+
+    def _write_events(self, items: Sequence[tuple[str, list[records.Mention]]], replace: Sequence[str],
+                      now: dt.datetime) -> list[records.Event]:
+        """(Re)compute events from their supporting mentions and write all their rows in a few statements.
+        Events listed in ``replace`` are deleted first (their creation time is kept); no mentions -> deleted."""
         from eventcoder.dedup import from_mention, merge
 
-        ms = self._mentions(mention_ids)
-        created = self._q("SELECT created_at FROM events WHERE id = ?", [eid])
-        self._delete_event(eid)
-        if not ms:
-            return None
-        event = records.replace(merge([from_mention(m) for m in ms]), id=eid)
-        con = self.con
-        con.execute(f"INSERT INTO events VALUES ({', '.join('?' * len(R.EVENT_COLUMNS))})",
-                    R.event_row(event, created[0][0] if created else now, now))
-        con.executemany("INSERT INTO event_sources VALUES (?, ?, ?)", [[eid, m.id, m.article_id] for m in ms])
-        con.execute("UPDATE mentions SET event_id = ? WHERE id IN (SELECT unnest(?))", [eid, [m.id for m in ms]])
-        for table, rows in (("actors", R.actor_rows(event)), ("places", R.place_rows(event)),
-                            ("claims", R.claim_rows(event)), ("evidence", R.evidence_rows(event))):
-            if rows:
-                con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
-        return event
+        created = {}
+        if replace:
+            created = dict(self._q("SELECT id, created_at FROM events WHERE id IN (SELECT unnest(?))",
+                                   [list(replace)]))
+            self._delete_events(replace)
+        events = [records.replace(merge([from_mention(m) for m in ms]), id=eid) for eid, ms in items if ms]
+        sources = [[eid, m.id, m.article_id] for eid, ms in items for m in ms]
+        self._insert("events", [R.event_row(e, created.get(e.id, now), now) for e in events])
+        self._insert("event_sources", sources)
+        if sources:
+            self.con.execute("UPDATE mentions SET event_id = map.eid FROM (SELECT unnest(?) AS mid, unnest(?) AS eid) "
+                             "AS map WHERE mentions.id = map.mid", [[s[1] for s in sources], [s[0] for s in sources]])
+        for table, fn in (("actors", R.actor_rows), ("places", R.place_rows), ("claims", R.claim_rows),
+                          ("evidence", R.evidence_rows)):
+            self._insert(table, [row for e in events for row in fn(e)])
+        return events
 
-    def _delete_event(self, eid: str) -> None:
-        for table in ("events",):
-            self.con.execute(f"DELETE FROM {table} WHERE id = ?", [eid])
+    def _delete_events(self, event_ids: Sequence[str]) -> None:
+        ids = list(event_ids)
+        if not ids:
+            return
+        self.con.execute("DELETE FROM events WHERE id IN (SELECT unnest(?))", [ids])
         for table in ("event_sources", "actors", "places", "claims", "evidence"):
-            self.con.execute(f"DELETE FROM {table} WHERE event_id = ?", [eid])
+            self.con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT unnest(?))", [ids])
 
     def remove_article(self, article_id: str) -> None:
         """Remove an article (or a recorded syndicated copy); events it supported are recomputed from their
@@ -311,19 +345,21 @@ class Store:
                 for table, col in (("articles", "id"), ("article_bands", "article_id"),
                                    ("article_sources", "article_id")):
                     con.execute(f"DELETE FROM {table} WHERE {col} = ?", [article_id])
+                remaining = self._event_mentions(affected)
+                items: list[tuple[str, list[records.Mention]]] = []
                 for eid in affected:
-                    left = [r[0] for r in self._q("SELECT mention_id FROM event_sources WHERE event_id = ?", [eid])]
-                    ms = self._mentions(left)
+                    ms = remaining[eid]
                     by_article: OrderedDict[str, list[records.Mention]] = OrderedDict()
                     for m in ms:
                         by_article.setdefault(m.article_id, []).append(m)
                     groups = dedup_events([e for group in by_article.values() for e in fold_mentions(group)])
-                    if not groups:
-                        self._delete_event(eid)
-                        continue
-                    self._rebuild(eid, groups[0].mention_ids, now)
-                    for g in groups[1:]:
-                        self._rebuild(self._free_id(g.id), g.mention_ids, now)
+                    by_id = {m.id: m for m in ms}
+                    if groups:   # the group holding the oldest mention keeps the id; others become new events
+                        groups.sort(key=lambda g: min(ms.index(by_id[x]) for x in g.mention_ids))
+                        items.append((eid, [by_id[x] for x in groups[0].mention_ids]))
+                        for g, new_id in zip(groups[1:], self._free_ids([g.id for g in groups[1:]])):
+                            items.append((new_id, [by_id[x] for x in g.mention_ids]))
+                self._write_events(items, replace=affected, now=now)
 
     # ------------------------------------------------------------------------------------------- errors
     def record_error(self, error: records.IngestError, article_id: str | None = None) -> None:
