@@ -22,6 +22,8 @@ import yaml
 from ..paths import PACKAGE_DATA, data_home
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_LETTER = re.compile(r"[^\W\d_]")
+_FAR_LETTER = re.compile(r"[^\W\d_\u0000-\u024F]")       # letters outside Basic Latin..Latin Extended-B
 MIN_WORDS = 4
 
 
@@ -113,26 +115,23 @@ def detect_language(text: str, *, sample_chars: int = 20_000) -> tuple[str | Non
     """
     prof = load_profiles()
     sample = text[:sample_chars]
-    letters = [c for c in sample if c.isalpha()]
-    if not letters:
+    n_letters = len(_LETTER.findall(sample))
+    if not n_letters:
         return None, 0.0
     counts: dict[str, int] = {}
-    latin = 0
-    for c in letters:
-        if ord(c) < 0x0250:
-            latin += 1
-            continue
-        name = _script_of(c, prof.scripts)
-        if name and name != "Latin":
-            counts[name] = counts.get(name, 0) + 1
+    if not sample.isascii():                       # only letters beyond Latin Extended need a script lookup
+        for c in _FAR_LETTER.findall(sample):
+            name = _script_of(c, prof.scripts)
+            if name and name != "Latin":
+                counts[name] = counts.get(name, 0) + 1
     words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)]
     if counts:
         top = max(counts, key=counts.__getitem__)
-        share = counts[top] / len(letters)
+        share = counts[top] / n_letters
         if share > 0.5:
             script = next(s for s in prof.scripts if s.name == top)
             # Japanese writes with Han characters plus kana: any real share of kana means Japanese.
-            if top == "Han" and counts.get("Kana", 0) / len(letters) > 0.05:
+            if top == "Han" and counts.get("Kana", 0) / n_letters > 0.05:
                 script = next((s for s in prof.scripts if s.name == "Kana"), script)
             ranked = _rank(words, prof, set(script.languages), script.default)
             lang = ranked[0][1] if ranked else script.default
