@@ -273,9 +273,7 @@ def _period(pub: dt.date, unit: str | None, which: int) -> _Res | None:
     if unit == "year":
         y = pub.year + which
         return _Res(dt.date(y, 1, 1), min(dt.date(y, 12, 31), pub), "year", "relative")
-    if unit == "day" and which == -1:
-        return _Res(pub - dt.timedelta(days=1), None, "day", "relative")
-    return None
+    return None                      # "last day", "this day": no calendar period
 
 
 # ----------------------------------------------------------------------------------------------- public API
@@ -295,6 +293,12 @@ def _mentions(text: str, published: dt.date | None, language: str, article_id: s
         ed = records.EventDate(date=res.date, end=res.end, precision=res.precision, basis=res.basis, span=span)
         before = text[max(0, start - 60):start]
         statement = bool(g.report_before.search(_statement_tail(before))) or bool(g.report_after.match(text[end:end + 30]))
+        # "the October 26 poll", "ahead of March 6 presidential polls": the date names another event
+        if name not in ("weekday", "reldays", "ago", "ago_before", "period", "period_after", "lastn", "weekend") \
+                and g.reference_before.search(before) and re.match(r"\s+[a-z][\w-]*", text[end:end + 20]) \
+                and not re.match(r"\s+(?:and|or|to|at|in|on|by|when|as|after|before|until|the|a|an|that|which|was|were|"
+                                 r"et|ou|au|à|en|le|la|les)\b", text[end:end + 20]):
+            statement = True
         out.append(DateMention(start, end, m.group(), ed, statement))
     return out
 
