@@ -25,7 +25,8 @@ SUMMARY_FEED = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Summari
                 "<item><title>Full story</title><link>{base}/article.html</link>"
                 "<pubDate>Mon, 05 Aug 2024 08:00:00 GMT</pubDate><description>Soldiers repel an attack.</description></item>"
                 "<item><title>Dead link</title><link>{base}/missing</link>"
-                "<description>Police fire tear gas at protesters.</description></item></channel></rss>")
+                "<description>Police fire tear gas at protesters.</description></item>"
+                "<item><title>Link only</title><link>{base}/plain</link></item></channel></rss>")
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -143,10 +144,12 @@ def test_unreachable_host_is_a_clear_error():
 
 
 def test_feed_url_items_with_only_a_summary_follow_their_link(server):
-    full, dead = list(iter_articles([f"{server}/summaries"], languages=("*",)))
+    full, dead, link_only = list(iter_articles([f"{server}/summaries"], languages=("*",)))
     assert EN in full.text and EN2 in full.text                 # the page's main text, not the summary
     assert full.title == "Full story" and full.published == dt.date(2024, 8, 5)
     assert full.source == "Summaries" and dict(full.meta)["summary"] == "Soldiers repel an attack."
     assert dead.text == "Police fire tear gas at protesters." and "404" in dict(dead.meta)["link_error"]
-    [kept] = list(iter_articles([f"{server}/summaries"], follow_links=False, languages=("*",)))[:1]
+    assert link_only.title == "Link only" and link_only.text == EN2
+    kept, _, no_text = list(iter_articles([f"{server}/summaries"], follow_links=False, languages=("*",)))
     assert kept.text == "Soldiers repel an attack."
+    assert no_text.reason == "empty" and "item 3 ('Link only')" in no_text.message

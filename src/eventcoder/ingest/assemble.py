@@ -58,8 +58,14 @@ def finish(raw: RawDoc, origin: str, fmt: str, opts: Options, extra_meta: dict[s
     line = raw.line
     text = normalize_text(raw.text)
     if not text:
-        return IngestError(origin, "empty", "no text after extraction" if fmt in ("html", "feed")
-                           else "the document is empty (whitespace only)", line)
+        if fmt == "feed":
+            label = f"item {raw.meta.get('item', '?')}" + (f" ({raw.title!r})" if raw.title else "")
+            why = f"{label} has no text in its description or content"
+            if raw.meta.get("link_error"):
+                why += f", and its link could not be read ({raw.meta['link_error']})"
+        else:
+            why = "no text after extraction" if fmt == "html" else "the document is empty (whitespace only)"
+        return IngestError(origin, "empty", why, line)
     size = len(text.encode("utf-8"))
     if size > opts.max_bytes:
         return IngestError(origin, "too_large", f"article text is {size:,} bytes, over the {opts.max_bytes:,}-byte "

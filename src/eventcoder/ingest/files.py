@@ -40,8 +40,8 @@ def declared_charset(head: bytes) -> str | None:
     return m.group(1).decode("ascii") if m else None
 
 
-def read_document(fmt: str, data: bytes, url: str | None, declared: str | None = None
-            ) -> tuple[Iterable[RawDoc | Rejected], dict[str, str]]:
+def read_document(fmt: str, data: bytes, url: str | None,
+                  declared: str | None = None) -> tuple[Iterable[RawDoc | Rejected], dict[str, str]]:
     """Docs of a whole-document format (everything except JSONL/CSV), plus encoding metadata."""
     if fmt == "feed":
         return read_feed(data, url), {}
@@ -53,7 +53,6 @@ def read_document(fmt: str, data: bytes, url: str | None, declared: str | None =
     if fmt == "json":
         return read_json(text), meta
     if fmt == "jsonl":
-        import io
         return read_jsonl(io.BytesIO(data), len(data) + 1), meta
     return [read_text_doc(text)], meta
 
@@ -77,7 +76,7 @@ def _read_stream(fh: IO[bytes], origin: str, fmt: str | None, size: int | None, 
     """Read one opened input. ``size`` is the byte size when known (plain files), else None (gzip, stdin)."""
     head = fh.read(HEAD_BYTES)
     if not head:
-        yield IngestError(origin, "empty", "the file is empty (0 bytes)")
+        yield IngestError(origin, "empty", "the input is empty (0 bytes)")
         return
     fmt = fmt or sniff_format(head)
     too_large = f"over the {opts.max_bytes:,}-byte limit (raise max_bytes to read it)"

@@ -52,8 +52,8 @@ def read_url(url: str, opts: Options) -> Iterator[Result]:
 def _follow(doc: RawDoc | Rejected, opts: Options) -> RawDoc | Rejected:
     """A feed item that carries only a summary: fetch its link and use the page's main text instead.
 
-    The feed's title, date and source are kept unless the page has its own; when the page cannot be read
-    the summary stays and the reason is recorded in meta['link_error']."""
+    The feed's title, date and source are kept and the page's fill in what the feed lacks; when the page
+    cannot be read the summary stays and the reason is recorded in meta['link_error']."""
     if isinstance(doc, Rejected) or not doc.url or not is_url(doc.url) or len(doc.text) >= FOLLOW_BELOW_CHARS:
         return doc
     try:
@@ -68,5 +68,6 @@ def _follow(doc: RawDoc | Rejected, opts: Options) -> RawDoc | Rejected:
     if len(page.text.strip()) <= len(doc.text.strip()):
         return doc
     doc.meta["summary"] = doc.text
-    return RawDoc(text=page.text, title=doc.title or page.title, url=got.url, published=doc.published or page.published,
-                  source=doc.source or page.source, language=page.language or doc.language, meta=doc.meta)
+    return RawDoc(text=page.text, title=doc.title or page.title, url=got.url,
+                  published=doc.published or page.published, source=doc.source or page.source,
+                  language=page.language or doc.language, meta=doc.meta)

@@ -1,4 +1,7 @@
-"""RSS and Atom feeds via feedparser; each item's content (or description) is the article text."""
+"""RSS and Atom feeds via feedparser; each item's content (or description) is the article text.
+
+An item with a link but no text is still passed on: for a feed URL its link may be followed (remote.py);
+otherwise it becomes an "empty" IngestError naming the item."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -31,9 +34,9 @@ def read_feed(data: bytes, url: str | None = None) -> Iterator[RawDoc | Rejected
         body = body or e.get("summary") or e.get("description") or ""
         text = fragment_to_text(body)
         title = e.get("title")
-        label = f"item {i}" + (f" ({title!r})" if title else "")
-        if not text.strip():
-            yield Rejected("empty", f"{label} has no text in its description or content")
+        if not text.strip() and not e.get("link"):
+            label = f"item {i}" + (f" ({title!r})" if title else "")
+            yield Rejected("empty", f"{label} has no text in its description or content, and no link")
             continue
         meta = {"item": str(i)}
         if e.get("id"):
