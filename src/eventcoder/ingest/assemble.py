@@ -81,11 +81,14 @@ def finish(raw: RawDoc, origin: str, fmt: str, opts: Options, extra_meta: dict[s
                            f"{', '.join(opts.languages)} can be coded for now", line)
     meta: dict[str, str] = {"format": fmt, **extra_meta, **raw.meta}
     if detected and not declared:
-        meta["language_confidence"] = f"{confidence:.2f}"
+        if language == detected:
+            meta["language_confidence"] = f"{confidence:.2f}"
+        else:                                  # too little evidence to act on; kept for the curious
+            meta["language_guess"] = f"{detected} {confidence:.2f}"
     published = None
     try:
         published = parse_date(raw.published)
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError, TypeError):
         pass
     if raw.published and published is None:
         meta["published_raw"] = str(raw.published)
@@ -96,7 +99,8 @@ def finish(raw: RawDoc, origin: str, fmt: str, opts: Options, extra_meta: dict[s
 
 
 def run(docs: Iterable[RawDoc | Rejected], origin: str, fmt: str, opts: Options,
-         extra_meta: dict[str, str]) -> Iterator[Result]:
+        extra_meta: dict[str, str]) -> Iterator[Result]:
+    """Turn a reader's output into Articles and IngestErrors; a reader that gives up mid-way ends as one error."""
     try:
         for d in docs:
             if isinstance(d, Rejected):
