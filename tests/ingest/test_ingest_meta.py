@@ -35,3 +35,18 @@ def test_normalize_language():
     assert normalize_language("French") == "fr"
     assert normalize_language("klingon-xx") is None
     assert normalize_language(None) is None
+
+
+def test_user_columns_file_extends_the_aliases(tmp_path, monkeypatch):
+    from eventcoder.ingest.meta import column_aliases
+    (tmp_path / "ingest").mkdir()
+    (tmp_path / "ingest" / "columns.yaml").write_text("text: [story]\npublished: [when]\n", encoding="utf-8")
+    monkeypatch.setenv("EVENTCODER_HOME", str(tmp_path))
+    column_aliases.cache_clear()
+    try:
+        m = map_columns(["story", "when", "notes"])
+        assert m["text"] == "story" and m["published"] == "when"     # user aliases are tried first
+    finally:
+        monkeypatch.delenv("EVENTCODER_HOME")
+        column_aliases.cache_clear()
+    assert map_columns(["story", "when", "notes"]) == {"text": "notes"}
