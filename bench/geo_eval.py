@@ -16,6 +16,8 @@ from eventcoder.paths import shared_dir
 
 
 def category(r: dict) -> str:
+    if r.get("false_positive"):
+        return "false_positive"
     if not r["found"]:
         return "missed"
     if r.get("error_km") is None:

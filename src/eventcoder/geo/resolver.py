@@ -80,6 +80,10 @@ _ADMIN_CUE = re.compile(r"^\s*(?:region|province|state|district|county|governora
                         r"oblast|parish|cercle|commune|municipality)\b", re.I)
 _CITY_CUE = re.compile(r"^\s*(?:city|town|village|township)\b", re.I)
 _ENT_LABELS = {"GPE", "LOC", "FAC"}
+_GENERIC = re.compile(r"\b(?:County|Parish|Province|Region|District|State|River|Valley|Island|Islands|Sea|Ocean|"
+                      r"Mountains?|Mount|Mt\.?|Lake|Bay|Gulf|Strait|Peninsula|Desert|Delta|Coast|Basin|Plateau|"
+                      r"Forest|Canyon|Creek|Highlands|Oblast|Governorate|Prefecture|Department|Cercle|Commune|"
+                      r"Territory|Republic)$")
 
 
 @dataclass
@@ -90,6 +94,8 @@ class _Mention:
     role: str              # place | demonym | in_org
     source: str            # ner | gaz | person | org
     cands: list[GeoCandidate]
+    weak: bool = False
+    dropped: bool = False
     admin_cue: bool = False
     city_cue: bool = False
     choice: GeoCandidate | None = None
@@ -120,9 +126,20 @@ def _is_title(tok) -> bool:
     return bool(t) and (t[0].isupper() or (len(t) > 1 and t.isupper()))
 
 
+_INSTITUTION = re.compile(r"^(?:'s|’s)?\s*(?:Police|Fire|Sheriff|County|City|Town|Village|Township|Board|Council|"
+                          r"Court|Superior|District|Department|Public|High|Middle|Elementary|School|Schools|"
+                          r"Community|Hospital|Library|Airport|Chamber|Historical|Memorial|Regional|Municipal|"
+                          r"Area|Housing|Water|Parks?|Planning|Zoning|Health|Emergency|Rescue|Senior|Mayor|"
+                          r"Metropolitan|International|Central|Transit|Courthouse|Jail|Commission|Commissioners|"
+                          r"Recreation|Chapter|Branch|Office|Station|Center|Centre|Harbor|Port)\b")
+
+
 def _collect(doc, text: str, gaz: Gazetteer) -> list[_Mention]:
+    """Candidate toponyms. Evidence is `weak` when only the gazetteer (not NER) says "place" and the name is not
+    a country or first-level division: those are kept only if the document's other places confirm them."""
     mentions: list[_Mention] = []
     taken = [False] * (len(text) + 1)
+    not_places = _not_places()
 
     def take(s: int, e: int) -> bool:
         if any(taken[s:e]):
@@ -131,74 +148,89 @@ def _collect(doc, text: str, gaz: Gazetteer) -> list[_Mention]:
             taken[i] = True
         return True
 
-    orgs = []
-    for ent in doc.ents:
-        if ent.label_ in _ENT_LABELS:
-            t, s, e = _clean(ent.text, ent.start_char)
-            if not t:
-                continue
-            cands = _candidates(gaz, t)
-            if not cands and t.endswith("s"):
-                dem = gaz.demonym(t)
-                if dem:
-                    if take(s, e):
-                        mentions.append(_Mention(s, e, t, "demonym", "ner", [dem]))
-                    continue
-            if not cands:
-                dem = gaz.demonym(t)
-                if dem:
-                    if take(s, e):
-                        mentions.append(_Mention(s, e, t, "demonym", "ner", [dem]))
-                    continue
-            if take(s, e):
-                mentions.append(_Mention(s, e, t, "place", "ner", cands))
-        elif ent.label_ == "NORP":
-            t, s, e = _clean(ent.text, ent.start_char)
-            dem = gaz.demonym(t)
-            if dem is not None and take(s, e):
-                mentions.append(_Mention(s, e, t, "demonym", "ner", [dem]))
-        elif ent.label_ in ("ORG", "PERSON"):
-            orgs.append(ent)
+    def add(s: int, e: int, t: str, role: str, source: str, cands: list, weak: bool = False) -> bool:
+        if take(s, e):
+            mentions.append(_Mention(s, e, t, role, source, cands, weak=weak))
+            return True
+        return False
 
-    # PERSON / ORG entities that are really places ("Mali" tagged PERSON) or contain one ("Ohio State University")
-    not_places = _not_places()
-    for ent in orgs:
-        t, s, e = _clean(ent.text, ent.start_char)
-        cands = _candidates(gaz, t) if fold(t) not in not_places else []
-        if cands and _strong(cands[0], t):
-            if take(s, e):
-                mentions.append(_Mention(s, e, t, "place", ent.label_.lower(), cands))
-            continue
-        if ent.label_ == "PERSON":
-            dem = gaz.demonym(t)
-            if dem is not None and take(s, e):
-                mentions.append(_Mention(s, e, t, "demonym", "person", [dem]))
-            continue
-        # longest place inside the organisation's name
-        toks = list(ent)
-        best = None
+    def prep_before(s: int) -> bool:
+        return bool(_LOC_PREP.search(text[max(0, s - 25):s]))
+
+    # surnames: tokens of multi-token PERSON names ("Mark Trapani" makes a later "Trapani" a person)
+    surnames = {fold(tok.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent[1:]}
+
+    def inner_place(ent, role: str, source: str) -> bool:
+        """The longest place name inside a longer entity ("Henry County Courthouse", "Metro Vancouver")."""
+        toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         for i in range(len(toks)):
             for j in range(min(len(toks), i + 4), i, -1):
                 span = ent.doc[toks[i].i:toks[j - 1].i + 1]
-                if not _is_title(span[0]) or fold(span.text) in not_places:
+                if span.start == ent.start and span.end == ent.end:
+                    continue
+                if not _is_title(span[0]) or not _is_title(span[-1]) or fold(span.text) in not_places \
+                        or not _plausible(span.text, span):
                     continue
                 c = _candidates(gaz, span.text)
-                if c and _strong(c[0], span.text, inside_org=True):
-                    best = (span, c)
-                    break
-            if best:
-                break
-        if best:
-            span, c = best
-            if take(span.start_char, span.end_char):
-                mentions.append(_Mention(span.start_char, span.end_char, span.text, "in_org", "org", c))
-        else:
-            dem = gaz.demonym(toks[0].text) if toks else None
-            if dem is not None and take(toks[0].idx, toks[0].idx + len(toks[0].text)):
-                mentions.append(_Mention(toks[0].idx, toks[0].idx + len(toks[0].text), toks[0].text,
-                                         "demonym", "org", [dem]))
+                if not c:
+                    continue
+                after = text[span.end_char:span.end_char + 20]
+                major = _major(c[0], span.text) or (c[0].feature_code == "ADM2" and _GENERIC.search(span.text))
+                named = fold(span.text) == fold(c[0].name) and not span.text.replace(".", "").isupper()
+                if major or (named and (_INSTITUTION.match(after) or span.end == ent.end or i == 0)
+                             and fold(span.text) not in surnames):
+                    return add(span.start_char, span.end_char, span.text, role, source, c, weak=not major)
+        return False
 
-    # capitalised token runs that NER left out: gazetteer matching (longest first)
+    for ent in doc.ents:
+        label = ent.label_
+        t, s, e = _clean(ent.text, ent.start_char)
+        if not t:
+            continue
+        if label in _ENT_LABELS:
+            cands = _candidates(gaz, t)
+            if not cands:
+                dem = gaz.demonym(t)
+                if dem:
+                    add(s, e, t, "demonym", "ner", [dem])
+                elif _GENERIC.search(t):
+                    add(s, e, t, "place", "ner", [])     # "Darfur region": a place we cannot resolve
+                else:
+                    inner_place(ent, "place", "ner")      # "Northeast Georgia", "Vancouver International Airport"
+                continue
+            if label == "FAC" and not (_strong(cands[0], t) or fold(t) == fold(cands[0].name)):
+                inner_place(ent, "place", "ner")
+                continue
+            add(s, e, t, "place", "ner", cands)
+        elif label == "NORP":
+            dem = gaz.demonym(t)
+            if dem is not None:
+                add(s, e, t, "demonym", "ner", [dem])
+            elif fold(t) not in not_places:
+                cands = _candidates(gaz, t)
+                if cands and fold(t) == fold(cands[0].name):
+                    add(s, e, t, "place", "norp", cands, weak=not _major(cands[0], t))
+        elif label in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"):
+            ok = fold(t) not in not_places and _plausible(t, ent)
+            cands = _candidates(gaz, t) if ok else []
+            if cands and (_major(cands[0], t) or prep_before(s) and _strong(cands[0], t)):
+                add(s, e, t, "place", label.lower(), cands)
+                continue
+            dem = gaz.demonym(t)
+            if dem is not None:
+                add(s, e, t, "demonym", label.lower(), [dem])
+                continue
+            if cands and fold(t) == fold(cands[0].name) and fold(t) not in surnames \
+                    and not t.replace(".", "").isupper() and label in ("ORG", "PERSON", "PRODUCT"):
+                add(s, e, t, "place", label.lower(), cands, weak=True)   # "Torrington" tagged ORG
+                continue
+            if label in ("ORG", "EVENT", "WORK_OF_ART") or len(ent) > 1:
+                if not inner_place(ent, "in_org" if label == "ORG" else "place", label.lower()) and len(ent) > 1:
+                    dem = gaz.demonym(ent[0].text)
+                    if dem is not None:
+                        add(ent[0].idx, ent[0].idx + len(ent[0].text), ent[0].text, "demonym", label.lower(), [dem])
+
+    # capitalised (or upper-case dateline) token runs that NER left out: gazetteer matching, longest first
     in_ent = set()
     for ent in doc.ents:
         in_ent.update(range(ent.start, ent.end))
@@ -215,17 +247,16 @@ def _collect(doc, text: str, gaz: Gazetteer) -> list[_Mention]:
             if any(k in in_ent for k in range(i, j)) or not _is_title(span[-1]):
                 continue
             key = fold(span.text)
-            if not key or key in not_places or len(key) < 3 and not span.text.isupper():
+            if not key or key in not_places or not _plausible(span.text, span):
                 continue
             cands = _candidates(gaz, span.text)
             if not cands:
                 continue
-            before = text[max(0, span.start_char - 25):span.start_char]
-            prep = bool(_LOC_PREP.search(before))
+            prep = prep_before(span.start_char)
             sent_start = span.start == span.sent.start
-            if _accept_gaz(cands[0], span, prep, sent_start):
-                if take(span.start_char, span.end_char):
-                    mentions.append(_Mention(span.start_char, span.end_char, span.text, "place", "gaz", cands))
+            verdict = _accept_gaz(cands[0], span, prep, sent_start)
+            if verdict and key not in surnames:
+                if add(span.start_char, span.end_char, span.text, "place", "gaz", cands, weak=verdict == "weak"):
                     i = j
                     matched = True
                 break
@@ -239,21 +270,56 @@ def _collect(doc, text: str, gaz: Gazetteer) -> list[_Mention]:
     return mentions
 
 
+def _plausible(surface: str, span) -> bool:
+    """A token run that could be a place name: no stop word alone ("Most", "The"), acronyms only as written
+    in the alias list ("US", "DRC": checked by the caller through _major), no trailing hyphen."""
+    toks = [t for t in span if not t.is_punct]
+    if not toks or surface.endswith("-"):
+        return False
+    if len(toks) == 1 and (toks[0].is_stop or toks[0].like_num):
+        return False
+    if toks[0].is_stop and toks[0].text.lower() != "new":
+        return False
+    return True
+
+
+def _major(c: GeoCandidate, surface: str) -> bool:
+    """A country, continent, macro-region or first-level division: safe to accept from the gazetteer alone.
+    Short or upper-case surfaces must be the name or a listed alias written in capitals ("US", "NSW")."""
+    if not (c.feature_code in ("CONT", "RGN") or c.is_country or c.feature_code == "ADM1"):
+        return False
+    letters = surface.replace(".", "")
+    if len(letters) <= 4 and fold(surface) != fold(c.name) and not letters.isupper():
+        return False
+    return True
+
+
 def _strong(c: GeoCandidate, surface: str, inside_org: bool = False) -> bool:
     """Whether a gazetteer hit is safe without NER support."""
-    if c.feature_code in ("CONT", "RGN") or c.is_country or c.feature_code == "ADM1":
+    if _major(c, surface):
         return True
-    if inside_org:
-        return c.feature_code == "ADM2" and fold(surface) == fold(c.name) and " " in surface or c.population >= 100000
-    return c.population >= 100000 and fold(surface) == fold(c.name)
-
-
-def _accept_gaz(c: GeoCandidate, span, prep: bool, sent_start: bool) -> bool:
-    if any(t.pos_ not in ("PROPN", "NOUN", "ADJ", "PUNCT") for t in span) and not c.is_country:
+    if surface.replace(".", "").isupper() or fold(surface) != fold(c.name):
         return False
-    if _strong(c, span.text):
+    if inside_org:
+        return (c.feature_code == "ADM2" and " " in surface) or (c.feature_class == "P" and c.population >= 100000)
+    return c.feature_class == "P" and c.population >= 100000
+
+
+def _accept_gaz(c: GeoCandidate, span, prep: bool, sent_start: bool) -> bool | str:
+    """True: accept; "weak": accept if the document confirms it; False: reject."""
+    if _major(c, span.text):
         return True
-    return prep and not sent_start and span[0].pos_ == "PROPN"
+    letters = span.text.replace(".", "").replace(" ", "")
+    if letters.isupper():
+        # upper-case datelines ("COLUMBUS, Ohio") but not acronyms ("HIV", "SWAT")
+        return "weak" if len(letters) >= 5 and fold(span.text) == fold(c.name) else False
+    if any(t.pos_ not in ("PROPN", "NOUN", "ADJ", "PUNCT") for t in span):
+        return False
+    if c.feature_code == "ADM2" and _GENERIC.search(span.text) and fold(span.text) == fold(c.name):
+        return True                                   # "Henry County"
+    if prep and not sent_start and span[0].pos_ == "PROPN":
+        return True
+    return "weak" if span[0].pos_ == "PROPN" and fold(span.text) == fold(c.name) else False
 
 
 # ---- disambiguation ---------------------------------------------------------------------------------------------
@@ -297,10 +363,13 @@ def _resolve(mentions: list[_Mention], context_countries: Sequence[str]) -> None
     for key, ms in by_key.items():
         m = ms[0]
         first[key] = max(m.cands, key=lambda c: _score(c, m, Counter(), Counter(), [], 0))
+    strong = {key for key, ms in by_key.items() if any(not m.weak for m in ms)}
     for _ in range(2):
         ctx_cc = Counter({cc: 2 for cc in ext})
         ctx_a1 = Counter()
         for key, c in first.items():
+            if key not in strong:
+                continue
             n = len(by_key[key])
             if c.country:
                 ctx_cc[c.country] += n
@@ -313,21 +382,34 @@ def _resolve(mentions: list[_Mention], context_countries: Sequence[str]) -> None
             m = ms[0]
             own = first[key]
             cc = ctx_cc.copy()
-            n = len(ms)
-            if own.country:
-                cc[own.country] -= n
             a1 = ctx_a1.copy()
-            if own.is_admin1:
-                a1[(own.country, own.name)] -= n
-            elif own.admin1:
-                a1[(own.country, own.admin1)] -= n * 0.5
+            if key in strong:
+                n = len(ms)
+                if own.country:
+                    cc[own.country] -= n
+                if own.is_admin1:
+                    a1[(own.country, own.name)] -= n
+                elif own.admin1:
+                    a1[(own.country, own.admin1)] -= n * 0.5
             total = sum(v for v in cc.values() if v > 0)
-            anchors = [c for k, c in first.items() if k != key and c.feature_class == "P"]
+            anchors = [c for k, c in first.items() if k != key and k in strong and c.feature_class == "P"]
             new[key] = max(m.cands, key=lambda c: _score(c, m, cc, a1, anchors, total))
         first = new
+    # weak evidence (gazetteer only) must be confirmed by the strong places: same first-level division, or close
+    support = [first[k] for k in strong]
+    a1s = {(c.country, c.name) for c in support if c.is_admin1} | {(c.country, c.admin1) for c in support if c.admin1}
+    pts = [c for c in support if c.feature_class != "A" or c.feature_code in ("ADM2", "ADM3")]
     for key, ms in by_key.items():
+        c = first[key]
+        if key not in strong:
+            ok = (c.country, c.admin1) in a1s or (c.is_admin1 and (c.country, c.name) in a1s) or \
+                any(haversine_km(c.lat, c.lon, p.lat, p.lon) <= 100 for p in pts)
+            if not ok:
+                for m in ms:
+                    m.dropped = True
+                continue
         for m in ms:
-            m.choice = first[key]
+            m.choice = c
 
 
 def _precision(c: GeoCandidate) -> tuple[str, int, int]:
@@ -379,6 +461,8 @@ def find_toponyms(text: str, *, doc=None, include_demonyms: bool = False,
     _resolve(mentions, context_countries)
     out = []
     for m in mentions:
+        if m.dropped:
+            continue
         if m.role == "demonym" and not include_demonyms:
             continue
         if m.role == "in_org" and not include_org_places:
