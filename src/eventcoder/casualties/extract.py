@@ -90,8 +90,6 @@ class _Rules:
         self.death_verbs = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("death_verbs", [])), re.I)
         self.dual = {norm(k): list(v) for k, v in (lx.get("dual_before") or {}).items()}
         self.dual_rx = re.compile(r"(?<![\w])(?P<d>%s)\s*$" % alt(lx.get("dual_before") or {}), re.I)
-        self.passive_tail = re.compile(r"\s+(?:%s)\s+(?:reportedly\s+|allegedly\s+)?$" % alt(
-            lx.get("passive_auxiliaries", [])), re.I)
         self.object_rx = re.compile(r"\s+(?:and\s+(?:%s)\s+)*(?:a|an|the|his|her|their|its|two|three|four|five|six|"
                                     r"seven|eight|nine|ten|several|dozens|hundreds|scores|\d+|one)\b" % alt(
                                         [w for v in kinds.values() for w in v.get("after", [])]), re.I)
@@ -202,7 +200,7 @@ def _find(text: str, R: _Rules) -> list[_Found]:
     sents = _sentences(text)
     nums = find_numbers(text, R.lx.get("language", "en"))
     found: list[_Found] = []
-    by_num: dict[int, _Found] = {}
+    done: set[int] = set()
     for i, n in enumerate(nums):
         s0, s1 = _sentence_of(sents, n.start)
         prev = found[-1] if found else None
@@ -248,14 +246,13 @@ def _find(text: str, R: _Rules) -> list[_Found]:
             continue
         # subset / coordination links to the claim just before
         if prev is not None and s0 <= prev.start and prev.num.end <= n.start and f.kind == prev.kind:
-            top = prev.parent if prev.via in ("coord",) and prev.parent else prev
             if subset or (prev.via == "subset" and R.coord_rx.match(gap)):
                 parent = prev if subset else (prev.parent or prev)
                 f.via, f.parent = "subset", parent
                 parent.end = max(parent.end, f.end, f.victims_end)
                 if parent.parent is not None:
                     parent.parent.end = max(parent.parent.end, parent.end)
-            elif R.coord_rx.match(gap) or (prev.via == "post" and prev.num.end < n.start < prev.end):
+            elif R.coord_rx.match(gap):
                 if prev.via != "subset":
                     root = prev if prev.parent is None else prev.parent
                     if f not in root.members:
@@ -266,6 +263,8 @@ def _find(text: str, R: _Rules) -> list[_Found]:
                     f.via = "coord"
         if R.background.search(text, s0, f.start):
             continue                    # the deaths that caused a protest, or an earlier attack avenged
+        if f.via == "post" and not subset:
+            _coordinate_back(text, nums, i, f, done, s0, s1, R, found)
         if f.via == "pre":
             d = R.dual_rx.search(text, s0, n.start)
             if d:
@@ -273,7 +272,7 @@ def _find(text: str, R: _Rules) -> list[_Found]:
                     if kind2 != f.kind:
                         found.append(_Found(n, kind2, f.start, f.end, f.victims, f.victims_end, "dual"))
         found.append(f)
-        by_num[i] = f
+        done.add(i)
     return found
 
 
@@ -322,7 +321,9 @@ def _np_persons(words: list[str], R: _Rules) -> tuple[int, int, list[str]]:
 def _span_of_words(text: str, start: int, words: list[str]) -> int:
     """End offset in text of `words` read from `start`."""
     pos = start
-    for w in words:
+    for k, w in enumerate(words):
+        if k == len(words) - 1:
+            w = w.rstrip(",.;:)'’\"")
         pos = text.index(w, pos) + len(w)
     return pos
 
@@ -391,6 +392,41 @@ def _definite(text: str, R: _Rules, taken: list[tuple[int, int]]) -> list[tuple[
                 out.append((a, m.end(), n, " and ".join(groups), "exact"))
             break
     return out
+
+
+_CHAIN_GAP = re.compile(r"(?:\s+of)?(?:\s+[\w'’\-]+){0,4}\s*(?:,\s*and|,|and|&)\s*")
+
+
+def _coordinate_back(text: str, nums: list[Num], i: int, f: _Found, done: set[int], s0: int, s1: int, R: _Rules,
+                     found: list[_Found]) -> None:
+    """'4 civilians, 2 assailants and 1 soldier dead': the numbers before the one that carries the casualty word
+    share its kind; they become groups of one coordinated claim."""
+    chain: list[Num] = []
+    cur = f.num.start
+    for k in range(i - 1, -1, -1):
+        p = nums[k]
+        if k in done or p.start < s0:
+            break
+        gap = text[p.end:cur]
+        if not _CHAIN_GAP.fullmatch(gap) or R.after_any.search(gap):
+            break
+        chain.insert(0, p)
+        cur = p.start
+    if not chain:
+        return
+    members = []
+    for p in chain:
+        vic, vend = _victims_forward(text, p.end, s1, R)
+        if _not_people(vic, R) or (p.article and not _person(vic, R)):
+            return
+        members.append(_Found(p, f.kind, p.start, vend, vic, vend, "coord"))
+    root = members[0]
+    root.members = members + [f]
+    for m in members[1:] + [f]:
+        m.parent = root
+    f.via = "coord"
+    f.victims_end = max(f.victims_end, f.end)
+    found.extend(members)
 
 
 def _claimants(text: str, sents: list[tuple[int, int]], R: _Rules) -> dict[tuple[int, int], list[tuple[int, str, int, int]]]:
