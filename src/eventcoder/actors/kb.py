@@ -40,6 +40,7 @@ from ..paths import PACKAGE_DATA, data_home
 __all__ = ["KBError", "Alias", "Term", "Phase", "Affiliate", "Entry", "Country", "RoleNoun", "Lexicon", "KnowledgeBase",
            "default_kb", "package_files", "user_files"]
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)    # libyaml when available: ~10x faster
 INTERNATIONAL_CODES = {"UNO", "EUR", "IGO", "IMG", "NGO", "MNC", "ISM"}
 
 
@@ -508,7 +509,7 @@ def _read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise KBError(f"cannot read actor knowledge-base file {path}: {exc}") from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         raise KBError(f"{path}: not valid YAML: {exc}") from None
 

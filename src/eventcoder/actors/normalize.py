@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = ["Token", "fold", "key", "tokenize", "norm_key"]
 
@@ -27,11 +27,10 @@ _SPECIAL = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "o
                           "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "þ": "th", "ð": "d"})
 _APOS = "'’ʼ‘`´"
 # a word: letters/digits, possibly joined by apostrophes ("Jama'at", "Ukraine's"); "." inside acronyms ("U.S.")
-_WORD = re.compile(r"(?:[^\W_](?:\.(?=[^\W_]\.))?)+(?:[" + _APOS + r"][^\W_]+)*\.?", re.UNICODE)
+_WORD = re.compile(r"(?:[^\W_]\.){2,}|[^\W_]+(?:[" + _APOS + r"][^\W_]+)*[" + _APOS + r"]?", re.UNICODE)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     key: str        # folded form used for matching
     start: int      # offsets into the original text
     end: int
@@ -77,13 +76,8 @@ def tokenize(text: str) -> list[Token]:
     for m in _WORD.finditer(text):
         start, end = m.start(), m.end()
         word = m.group()
-        if word.endswith(".") and word.count(".") == 1:      # sentence period, not an acronym ("U.S.")
-            word, end = word[:-1], end - 1
-        low = word.lower()
-        for ap in _APOS:
-            if low.endswith(ap + "s") and len(word) > 2:
-                word, end = word[:-2], end - 2
-                break
+        if len(word) > 2 and word[-2] in _APOS and word[-1] in "sS":      # possessive "'s"
+            word, end = word[:-2], end - 2
         if word and word[-1] in _APOS:
             word, end = word[:-1], end - 1
         if not word:

@@ -62,12 +62,17 @@ class _Item:
     i: int                       # token range [i, j)
     j: int
     lexes: tuple[_Lex, ...]      # empty: an unknown word
+    by: dict[str, list[_Lex]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for lx in self.lexes:
+            self.by.setdefault(lx.kind, []).append(lx)
 
     def kinds(self) -> set[str]:
-        return {lx.kind for lx in self.lexes}
+        return set(self.by)
 
     def get(self, kind: str) -> list[_Lex]:
-        return [lx for lx in self.lexes if lx.kind == kind]
+        return self.by.get(kind, [])
 
 
 @dataclass
@@ -130,6 +135,12 @@ class ActorResolver:
             self._add(w, _Lex("det", w, w))
         for w, cs in lex.identities.items():
             self._add(w, _Lex("identity", w, w))
+        self._by_descriptor: dict[str, list[Entry]] = {}
+        for e in kb.entries.values():
+            for d in e.descriptors:
+                bucket = self._by_descriptor.setdefault(fold(d.text), [])
+                if e not in bucket:
+                    bucket.append(e)
         lengths: dict[str, set[int]] = {}
         for k in self._index:
             lengths.setdefault(k[0], set()).add(len(k))
@@ -409,7 +420,7 @@ class ActorResolver:
                 return None
             actor = records.replace(b.actor, why=f"{b.actor.why}; {linker!r} links it to {text[toks[a.i].start:toks[a.j - 1].end]!r}")
             return _Reading(a.i, b.j, actor, 3, country=actor.country, org=e)
-        if a.country is None and a.role is not None:
+        if a.role is not None and (a.country is None or linker == "("):
             if b.role is None and b.country:          # "Military Forces of Mali", "Civilians (Kenya)"
                 actor = self._role_actor(span, a.role, a.extra["sector"], a.extra["why"], b.country, None,
                                          a.extra["idents"], date, ctx, explicit=True)
@@ -480,7 +491,7 @@ class ActorResolver:
         # identity + armed role -> a group that claims the identity at that date ("Tuareg rebels" -> CSP)
         if idents and sector in ("REB", "UAF"):
             for ident in idents:
-                cands = [e for e in self.kb.entries.values()
+                cands = [e for e in self._by_descriptor.get(ident, ())
                          if any(fold(d.text) == ident and d.valid(date) for d in e.descriptors)
                          and (not e.descriptor_sectors or sector in e.descriptor_sectors or sector == "UAF")]
                 if ctx and cands:
