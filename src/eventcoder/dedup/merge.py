@@ -86,8 +86,11 @@ def _best_place(events: Sequence[records.Event]) -> records.Place | None:
     places = [(e.place, _weight(e)) for e in events if e.place is not None]
     if not places:
         return None
-    top = max(prec.get(p.precision, 0) + (0.5 if p.lat is not None else 0) for p, _ in places)
-    cands = [(p, w) for p, w in places if prec.get(p.precision, 0) + (0.5 if p.lat is not None else 0) == top]
+    def rank(p: records.Place) -> float:   # precision, then coordinates, then a gazetteer id
+        return prec.get(p.precision, 0) + (0.5 if p.lat is not None else 0) + (0.25 if p.geonameid else 0)
+
+    top = max(rank(p) for p, _ in places)
+    cands = [(p, w) for p, w in places if rank(p) == top]
     return _vote(cands, key=lambda p: p.geonameid if p.geonameid is not None else (_norm(p.name), p.country))
 
 

@@ -40,19 +40,13 @@ def country_info(iso3: str | None) -> tuple[str, int | None, str]:
 
 
 def sides(e: records.Event) -> tuple[list[records.Actor], list[records.Actor]]:
-    """ACLED's two sides: actors vs recipients; with no recipient (reciprocal fighting coded as one actor
-    list), side 2 starts at the first actor of another type or country."""
+    """ACLED's two sides: actors vs recipients. With no recipient (reciprocal fighting coded as one actor list,
+    PLOVER's convention), side 2 holds the actors whose known ACLED type differs from the first actor's."""
     a, r = list(e.actors), list(e.recipients)
-    if not a and r:
-        return [], r
-    if r or len(a) < 2:
+    if r or len(a) < 2 or a[0].acled_inter is None:
         return a, r
-    first = a[0]
-    for i, x in enumerate(a[1:], 1):
-        if (x.acled_inter, x.country) != (first.acled_inter, first.country):
-            side2 = [y for y in a if (y.acled_inter, y.country) == (x.acled_inter, x.country)]
-            return [y for y in a if y not in side2], side2
-    return a, r
+    side2 = [x for x in a[1:] if x.acled_inter is not None and x.acled_inter != a[0].acled_inter]
+    return [x for x in a if x not in side2], side2
 
 
 def interaction(e: records.Event) -> int | None:
