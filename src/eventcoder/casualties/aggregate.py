@@ -14,6 +14,7 @@ low end when that is all we have), high = the highest figure anyone claimed (par
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .. import records
@@ -64,9 +65,15 @@ def _claimant_key(c: records.Claim) -> str:
     return " ".join((c.claimant or "").lower().split())
 
 
+_PARTITIVE = re.compile(r"^\s*(?:\w+|\d+)\s+of\s+(?:the|its|their|his|her|those|these|them)\b", re.I)
+
+
 def _total(claims: list[records.Claim]) -> tuple[int, bool]:
     """One source's figure: distinct victim groups add up ("3 soldiers ... 20 militants were also killed"),
-    repeated figures for the same group conflict (lowest wins). Returns (figure, has_estimate)."""
+    repeated figures for the same group conflict (lowest wins). A partitive ("one of the attackers was killed")
+    is part of some other group: it only bounds the total. Returns (figure, has_estimate)."""
+    partitive = [c for c in claims if _PARTITIVE.match(c.text or "")]
+    claims = [c for c in claims if c not in partitive] or partitive
     groups: dict[str, list[records.Claim]] = {}
     for c in claims:
         groups.setdefault(_victim_key(c), []).append(c)
@@ -78,6 +85,8 @@ def _total(claims: list[records.Claim]) -> tuple[int, bool]:
             total += min(_low(c) for c in est)
         else:
             total += max(_low(c) for c in items)
+    if partitive and claims is not partitive:
+        total = max(total, max(_low(c) for c in partitive))
     return total, has_estimate
 
 

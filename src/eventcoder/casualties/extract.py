@@ -143,6 +143,11 @@ def _victims_forward(text: str, start: int, limit: int, R: _Rules, max_words: in
     end = start
     for w in re.finditer(_WORD, m.group(1)):
         token = w.group().rstrip(".")
+        glued = re.match(r"([\w'’\-]+)\.[A-Z]", token)     # "civilians.The device": a missing space
+        if glued:
+            words.append(glued.group(1))
+            end = start + m.start(1) + w.start() + len(glued.group(1))
+            break
         if norm(token) in R.stops or norm(token) in ("and", "or", "but") or R.after_kind.get(norm(token)):
             break
         words.append(token)
@@ -408,7 +413,8 @@ def _coordinate_back(text: str, nums: list[Num], i: int, f: _Found, done: set[in
         if k in done or p.start < s0:
             break
         gap = text[p.end:cur]
-        if not _CHAIN_GAP.fullmatch(gap) or R.after_any.search(gap):
+        if not _CHAIN_GAP.fullmatch(gap) or R.after_any.search(gap) or \
+                any(norm(w) in R.stops for w in re.findall(r"[\w'’-]+", gap)):
             break
         chain.insert(0, p)
         cur = p.start
