@@ -3,10 +3,7 @@ from __future__ import annotations
 import pytest
 
 from eventcoder import records
-from eventcoder.casualties import aggregate, extract_claims
-from eventcoder.casualties import lexicon
-from eventcoder.casualties import extract as extract_mod
-from eventcoder.casualties import numbers as numbers_mod
+from eventcoder.casualties import aggregate, extract_claims, lexicon, reload_lexicons
 from eventcoder.casualties.numbers import find_numbers
 
 
@@ -117,13 +114,11 @@ def test_user_lexicon_adds_vague_words(tmp_path, monkeypatch):
     (tmp_path / "casualties").mkdir()
     (tmp_path / "casualties" / "en_extra.yaml").write_text("vague:\n  countless: 10\n", encoding="utf-8")
     monkeypatch.setenv("EVENTCODER_HOME", str(tmp_path))
-    caches = (lexicon.load, numbers_mod._numbers, extract_mod._rules)
-    for c in caches:
-        c.cache_clear()
+    reload_lexicons()
     try:
         (c,) = extract_claims("Countless villagers were killed.")
         assert (c.low, c.qualifier) == (10, "vague")
     finally:
         monkeypatch.delenv("EVENTCODER_HOME")
-        for c in caches:
-            c.cache_clear()
+        reload_lexicons()
+    assert extract_claims("Countless villagers were killed.") == []

@@ -6,9 +6,8 @@ import sys
 
 import pytest
 
-from eventcoder.when import acled_event_date, find_dates, is_historical, resolve_event_date
+from eventcoder.when import acled_event_date, find_dates, is_historical, reload_lexicons, resolve_event_date
 from eventcoder.when import lexicon
-from eventcoder.when.grammar import grammar
 
 PUB = dt.date(2024, 8, 5)
 SEED = ("The clashes, which occurred last month, saw dozens killed. Over a decade ago, Mali lost control of the "
@@ -74,16 +73,15 @@ def test_user_lexicon_extends_the_packaged_one(tmp_path, monkeypatch):
     (tmp_path / "when").mkdir()
     (tmp_path / "when" / "en_local.yaml").write_text("relative_days:\n  'the other day': -3\n", encoding="utf-8")
     monkeypatch.setenv("EVENTCODER_HOME", str(tmp_path))
-    lexicon.load.cache_clear()
-    grammar.cache_clear()
+    reload_lexicons()
     try:
         ed = resolve_event_date("Rebels attacked the other day.", published=PUB)
         assert ed.date == dt.date(2024, 8, 2)
         assert resolve_event_date("Rebels attacked yesterday.", published=PUB).date == dt.date(2024, 8, 4)
     finally:
         monkeypatch.delenv("EVENTCODER_HOME")
-        lexicon.load.cache_clear()
-        grammar.cache_clear()
+        reload_lexicons()
+    assert resolve_event_date("Rebels attacked the other day.", published=PUB) is None
 
 
 def test_import_loads_nothing():

@@ -8,5 +8,6 @@ from __future__ import annotations
 
 from .aggregate import aggregate
 from .extract import extract_claims
+from .rules import reload_lexicons
 
-__all__ = ["extract_claims", "aggregate"]
+__all__ = ["extract_claims", "aggregate", "reload_lexicons"]

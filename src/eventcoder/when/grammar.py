@@ -162,3 +162,9 @@ class Grammar:
 @lru_cache(maxsize=None)
 def grammar(language: str = "en") -> Grammar:
     return Grammar(language)
+
+
+def reload_lexicons() -> None:
+    """Forget the loaded lexicons and compiled patterns (after adding or editing user lexicon files)."""
+    load.cache_clear()
+    grammar.cache_clear()

@@ -1,0 +1,119 @@
+"""Compiled casualty rules (from the language's lexicon) and the small text helpers every rule module shares."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import alt, load, norm
+
+SENT = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+|;\s*")
+WORD = r"[\w'’\-\.]+"
+_WORD = WORD
+
+
+class Rules:
+    def __init__(self, language: str) -> None:
+        lx = load(language)
+        self.lx = lx
+        kinds = lx.get("kinds") or {}
+        self.after = {k: re.compile(r"(?:%s)(?![\w])" % alt(v.get("after", [])), re.I) for k, v in kinds.items()}
+        self.before = {k: re.compile(r"(?<![\w])(?:%s)[)'’\"]?\s*:?\s*$" % alt(v.get("before", [])), re.I)
+                       for k, v in kinds.items()}
+        self.after_any = re.compile(r"(?<![\w])(?P<kind>%s)(?![\w])" % alt(
+            [w for v in kinds.values() for w in v.get("after", [])]), re.I)
+        self.post_rx = re.compile(r"(?:\s+of)?(?P<vic>(?:\s+%s){0,10}?)(?P<aux>(?:\s+(?:%s))*)\s+(?P<kind>%s)(?![\w])" % (
+            _WORD, alt(lx.get("auxiliaries", [])), alt([w for v in kinds.values() for w in v.get("after", [])])), re.I)
+        self.after_kind = {norm(w): k for k, v in kinds.items() for w in v.get("after", [])}
+        self.aux = alt(lx.get("auxiliaries", []))
+        self.stops = {norm(w) for w in lx.get("victim_stops", [])}
+        self.stop_rx = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("victim_stops", [])), re.I)
+        self.subset_rx = re.compile(r"(?:^|[\s,(])(?:%s)\s*[:,]?\s*$" % alt(lx.get("subset_cues", [])), re.I)
+        self.coord_rx = re.compile(r"^\s*(?:%s)\s*$" % alt(lx.get("coordinators", [])), re.I)
+        self.attacker_nouns = {norm(w) for w in lx.get("attacker_nouns", [])}
+        self.non_victims = {norm(w) for w in lx.get("non_victims", [])}
+        self.claim_verbs = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("claimant_verbs", [])), re.I)
+        self.claim_preps = re.compile(r"(?<![\w])(?:%s)\s+(?P<who>[^,.;:()\n]{2,80})" % alt(
+            lx.get("claimant_prepositions", [])), re.I)
+        self.pronouns = {norm(w) for w in lx.get("pronouns", [])}
+        self.neutral = {norm(w) for w in lx.get("neutral_sources", [])}
+        zero = lx.get("zero") or {}
+        self.zero = [(k, re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(v), re.I)) for k, v in zero.items()]
+        self.vague_losses = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("vague_losses", [])), re.I)
+        noun_kinds = [w for v in kinds.values() for w in v.get("after", [])
+                      if norm(w) in ("dead", "deaths", "fatalities", "bodies", "corpses", "casualties", "injuries",
+                                     "hostages", "arrests", "killings", "dead bodies", "people dead")]
+        self.noun_after = {norm(w) for w in noun_kinds}
+        self.not_people = {norm(w) for w in lx.get("not_people", [])}
+        self.background = re.compile(r"(?<![\w])(?:%s)(?:\s+[\w'’-]+){0,3}\s*$" % alt(lx.get("background_before", [])),
+                                     re.I)
+        self.person_nouns = {norm(w) for w in lx.get("person_nouns", [])}
+        self.person_suffixes = tuple(str(w) for w in lx.get("person_suffixes", []))
+        self.irrealis = re.compile(r"(?<![\w])(?:%s)\s*$" % alt(lx.get("irrealis_before", [])), re.I)
+        self.post_stops = self.stops - {"in", "at", "on", "from", "near", "of", "in the"} - {
+            w for c in lx.get("subset_cues", []) for w in norm(c).split()}
+        self.def_verbs = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("definite_verbs", [])), re.I)
+        self.determiners = {norm(w) for w in lx.get("definite_determiners", [])}
+        self.irregular_plurals = {norm(w) for w in lx.get("irregular_plurals", [])}
+        self.plural_vague = int(lx.get("plural_vague", 3))
+        self.death_verbs = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("death_verbs", [])), re.I)
+        self.dual = {norm(k): list(v) for k, v in (lx.get("dual_before") or {}).items()}
+        self.dual_rx = re.compile(r"(?<![\w])(?P<d>%s)\s*$" % alt(lx.get("dual_before") or {}), re.I)
+        self.object_rx = re.compile(r"\s+(?:and\s+(?:%s)\s+)*(?:a|an|the|his|her|their|its|two|three|four|five|six|"
+                                    r"seven|eight|nine|ten|several|dozens|hundreds|scores|\d+|one)\b" % alt(
+                                        [w for v in kinds.values() for w in v.get("after", [])]), re.I)
+
+
+def person(words: str | None, R: "Rules") -> bool:
+    """Whether a (singular) noun phrase names a person: its head is a person noun."""
+    if not words:
+        return False
+    head = norm(re.sub(r"['’]s$", "", words.split()[-1].strip(".,")).split("-")[-1])
+    return head in R.person_nouns or (head.endswith(R.person_suffixes) and len(head) > 4) or \
+        head.rstrip("s") in R.person_nouns
+
+
+def not_people(words: str | None, R: "Rules") -> bool:
+    """'oxen', 'heads of cattle' are no people; 'cattle trader' is (the head decides)."""
+    if not words:
+        return False
+    first = re.split(r"\s+(?:and|or|who|which|that)\s+", words)[0]
+    ws = [norm(w.strip(".,")) for w in first.split()]
+    return bool(ws) and (ws[-1] in R.not_people or (ws[0] in R.not_people and len(ws) == 1))
+
+
+def is_plural_person(w: str, R: Rules) -> bool:
+    w = norm(w.strip(",.;:'’\""))
+    return w in R.irregular_plurals or (w.endswith("s") and (w[:-1] in R.person_nouns or
+                                                              w[:-2] in R.person_nouns and w.endswith("es")
+                                                              or w.endswith(tuple(x + "s" for x in R.person_suffixes))))
+
+
+@lru_cache(maxsize=None)
+def rules(language: str) -> Rules:
+    return Rules(language)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in SENT.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return [(s, e) for s, e in out if e > s]
+
+
+def sentence_of(sents: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in sents:
+        if s <= pos < e or (pos == e):
+            return s, e
+    return sents[-1]
+
+
+
+
+def reload_lexicons() -> None:
+    """Forget the loaded lexicons and compiled rules (after adding or editing user lexicon files)."""
+    from . import lexicon, numbers
+    lexicon.load.cache_clear()
+    numbers._numbers.cache_clear()
+    rules.cache_clear()

@@ -1,0 +1,120 @@
+"""Killings of persons named without a number: "killed the station chief and his brother" (2), "The pilot died of
+his wounds" (1), "killing militiamen" (a plural without a number: ACLED's vague count, 3 by default)."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import norm
+from .rules import Rules, is_plural_person, person as _person
+
+_PRONOUNS_ONE = {"he", "she"}
+
+
+def _np_persons(words: list[str], R: Rules) -> tuple[int, int, list[str]]:
+    """Count persons in 'the station chief and his brother' -> (count, number of words used, [groups])."""
+    count, used, groups = 0, 0, []
+    i = 0
+    while i < len(words):
+        j = i
+        if norm(words[j]) in R.determiners:
+            j += 1
+        head_at = None
+        for k in range(j, min(j + 5, len(words))):
+            w = words[k]
+            bare = w.rstrip(",.;:)'’\"")
+            if norm(bare) in R.stops or norm(bare) in ("and", "or", "who", "was", "were", "is", "has", "had"):
+                break
+            if is_plural_person(bare, R):
+                return count, used, groups          # a plural without a number: not a count of one
+            if _person(bare, R):
+                head_at = k
+            if bare != w:                           # punctuation ends the phrase
+                break
+        if head_at is None:
+            break
+        count += 1
+        groups.append(" ".join(words[i:head_at + 1]).rstrip(",.;:)'’\""))
+        used = head_at + 1
+        if words[head_at] != words[head_at].rstrip(",.;:)") or head_at + 1 >= len(words) or \
+                norm(words[head_at + 1]) != "and":
+            break
+        i = head_at + 2
+    return count, used, groups
+
+
+def _span_of_words(text: str, start: int, words: list[str]) -> int:
+    """End offset in text of `words` read from `start`."""
+    pos = start
+    for k, w in enumerate(words):
+        if k == len(words) - 1:
+            w = w.rstrip(",.;:)'’\"")
+        pos = text.index(w, pos) + len(w)
+    return pos
+
+
+def unnamed_killings(text: str, R: Rules, taken: list[tuple[int, int]]) -> list[tuple[int, int, int, str, str]]:
+    """Killings of persons named without a number: (start, end, count, victims, qualifier)."""
+    out: list[tuple[int, int, int, str, str]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < e and s < b for s, e in taken + [(o[0], o[1]) for o in out])
+
+    for m in R.def_verbs.finditer(text):
+        if R.irrealis.search(text, 0, m.start()) or R.background.search(text, max(0, m.start() - 60), m.start()):
+            continue
+        rest = text[m.end():m.end() + 120]
+        words = rest.split()
+        if not words:
+            continue
+        # object: "killed the station chief (and his brother)", "kills man", "killing militiamen" (vague)
+        w0 = norm(words[0].strip(",.;:'’\""))
+        if w0 in R.determiners - {"a", "an"} or _person(words[0].rstrip(",.;:"), R):
+            n, used, groups = _np_persons(words, R)
+            if n:
+                end = _span_of_words(text, m.end(), words[:used])
+                if free(m.start(), end):
+                    out.append((m.start(), end, n, " and ".join(groups), "exact"))
+                continue
+        for k in range(0, 3):
+            if k < len(words) and is_plural_person(words[k], R):
+                if all(norm(x) not in R.determiners and not re.search(r"\d", x) and norm(x) not in R.stops
+                       for x in words[:k]):
+                    end = _span_of_words(text, m.end(), words[:k + 1])
+                    if free(m.start(), end):
+                        out.append((m.start(), end, R.plural_vague, " ".join(words[:k + 1]).rstrip(",.;:"), "vague"))
+                break
+    # subject: "The pilot died of his wounds", "Lawyer killed at her home", "he succumbed"
+    for m in R.death_verbs.finditer(text):
+        if R.background.search(text, max(0, m.start() - 60), m.start()):
+            continue
+        if R.object_rx.match(text, m.end()) or re.match(r"\s+(?:him|her|them|it|me|us)\b", text[m.end():], re.I):
+            continue                    # active: "a mob attacked a man, killed him" -- the object is counted elsewhere
+        sent_start = max([text.rfind(c, 0, m.start()) for c in ".;!?\n"]) + 1
+        seg = text[sent_start:m.start()]
+        parts = [p for p in re.split(r",", seg) if p.strip()]
+        cands = [parts[-1], parts[0]] if parts else []
+        for part in cands:
+            words = part.split()
+            while words and norm(words[-1]) in ("later", "then", "reportedly", "allegedly", "also", "subsequently",
+                                                 "eventually", "was", "were", "is", "has", "been", "had"):
+                words = words[:-1]
+            while words and norm(words[0]) in ("and", "but", "then", "later", "where", "when", "after", "while"):
+                words = words[1:]
+            if not words or len(words) > 7 or any(re.search(r"\d", w) for w in words):
+                continue
+            if len(words) == 1 and norm(words[0]) in _PRONOUNS_ONE:
+                n, groups = 1, [words[0]]
+            else:
+                # a trailing prepositional phrase may follow the head: "The mayor of Mondoro"
+                cut = next((i for i, w in enumerate(words) if norm(w) in ("of", "from", "in", "at", "with", "on")),
+                           len(words))
+                n, used, groups = _np_persons(words[:cut], R)
+                if not n or used != cut:
+                    continue
+            a = text.index(words[0], sent_start + seg.index(part))
+            if free(a, m.end()):
+                out.append((a, m.end(), n, " and ".join(groups), "exact"))
+            break
+    return out
+
+
