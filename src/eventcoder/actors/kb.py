@@ -164,6 +164,7 @@ class RoleNoun:
     acled_inter: int | None = None
     generic: bool = False
     forms: tuple[str, ...] = ()        # singular + plural forms to index
+    needs_country: bool = False        # equipment nouns: an actor only with a country ("French aircraft")
 
 
 @dataclass(frozen=True)
@@ -474,7 +475,8 @@ def _lexicon_section(lex: dict[str, Any], doc: Mapping[str, Any], source: str) -
         forms = (noun,) + (tuple(str(p).lower() for p in (r["plural"] if isinstance(r.get("plural"), list) else [r["plural"]]))
                            if r.get("plural") else plural_forms(noun))
         lex["roles"][noun] = RoleNoun(noun, r.get("sector"), _inter(r.get("acled_inter"), f"{source}: role {noun}"),
-                                      bool(r.get("generic", False)), tuple(dict.fromkeys(forms)))
+                                      bool(r.get("generic", False)), tuple(dict.fromkeys(forms)),
+                                      bool(r.get("needs_country", False)))
     for m in _as_list(doc.get("modifiers"), source, "modifiers"):
         if isinstance(m, str):
             lex["modifiers"][m.lower()] = None

@@ -60,6 +60,8 @@ _RULES = [(re.compile(r"(.)\1+"), r"\1"), (re.compile("ph"), "f"), (re.compile("
 def key(word: str) -> str:
     """Transliteration key of one already-split word (see module doc)."""
     w = fold(word)
+    if len(w) <= 4 and word.isupper():      # an acronym as written ("AES", "HUR"): no spelling folding
+        return w.replace(".", "")
     for ch in _APOS:
         w = w.replace(ch, "")
     w = w.replace(".", "")

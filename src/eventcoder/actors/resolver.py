@@ -332,6 +332,8 @@ class ActorResolver:
         if role_pos:
             x = role_pos[-1]
             role = self._pick_role(chunk[x].get("role"), chunk[:x])
+            if role.needs_country and not country:
+                return None
             mods = [lx for it in chunk[:x] for lx in it.get("modifier")] + \
                    [lx for it in chunk[:x] for lx in it.get("role") if not it.get("modifier")]
             sector, why_sector = role.sector, f"role {chunk[x].get('role')[0].text!r}"
@@ -372,7 +374,7 @@ class ActorResolver:
                 gap = text[toks[a.j - 1].end:toks[b.i].start]
                 linker, dets = self._linker(words, gap)
                 # coordination: "Malian and Russian forces"
-                if a.demonym_only and b.role is not None and b.country and words in ("and", "or", "") and \
+                if a.demonym_only and b.role is not None and b.country and words in ("and", "or", "and or", "") and \
                         (words or "," in gap):
                     actor = self._role_actor(text[toks[a.i].start:toks[a.j - 1].end], b.role, b.extra["sector"],
                                              b.extra["why"] + " (shared by coordination)", a.country, None, [],
