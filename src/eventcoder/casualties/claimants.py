@@ -2,6 +2,7 @@
 sentence's claimant; and whether that claimant is a party to the fighting."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -75,7 +76,7 @@ def claimant_for(pos: int, sent: tuple[int, int], cands: dict, sents: list[tuple
     pick = before[-1] if before else own[0]
     who, st, en = pick[1], pick[2], pick[3]
     if norm(who) in R.pronouns:
-        i = sents.index(sent)
+        i = bisect.bisect_left(sents, sent)
         for back in range(i - 1, max(-1, i - 3), -1):
             prev = cands.get(sents[back], [])
             if prev and norm(prev[0][1]) not in R.pronouns:

@@ -174,12 +174,12 @@ def _find(text: str, R: Rules) -> list[_Found]:
                         root.members.append(f)
                     f.parent = root
                     f.via = "coord"
-        if R.background.search(text, s0, f.start):
+        if R.background.search(text, max(s0, f.start - 80), f.start):
             continue                    # the deaths that caused a protest, or an earlier attack avenged
         if f.via == "post" and not subset:
             _coordinate_back(text, nums, i, f, done, s0, s1, R, found)
         if f.via == "pre":
-            d = R.dual_rx.search(text, s0, n.start)
+            d = R.dual_rx.search(text, max(s0, n.start - 60), n.start)
             if d:
                 for kind2 in R.dual[norm(d.group("d"))]:
                     if kind2 != f.kind:

@@ -2,6 +2,7 @@
 bounds ("at least", "up to"), ranges ("between 20 to 80", "20-80"). Dates, ages, times and amounts are skipped."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -87,7 +88,8 @@ def _numbers(language: str) -> _Numbers:
 def find_numbers(text: str, language: str = "en") -> list[Num]:
     """Every count-like number expression in `text`, in order."""
     N = _numbers(language)
-    masked = [(m.start(), m.end()) for m in N.mask_rx.finditer(text)]
+    masked = [(m.start(), m.end()) for m in N.mask_rx.finditer(text)]      # sorted, non-overlapping
+    mask_ends = [e for _, e in masked]
     out: list[Num] = []
     pos = 0
     while True:
@@ -95,11 +97,13 @@ def find_numbers(text: str, language: str = "en") -> list[Num]:
         if m is None:
             break
         pos = m.end()
-        if any(m.start("a") < e and s < m.end() for s, e in masked):
+        k = bisect.bisect_left(mask_ends, m.start("a") + 1)    # first mask ending after this number starts
+        if k < len(masked) and masked[k][0] < m.end():
             # a date inside a range ("April 19-27") or a year: not a count
             continue
-        if N.unit_after.match(text, m.end()) or N.unit_before.search(text, 0, m.start()):
-            if not (N.unit_before.search(text, 0, m.start()) and _is_a_number_of(text, m)):
+        lo = max(0, m.start() - 24)                  # look-behind window: keeps the scan linear in the text
+        if N.unit_after.match(text, m.end()) or N.unit_before.search(text, lo, m.start()):
+            if not (N.unit_before.search(text, lo, m.start()) and _is_a_number_of(text, m)):
                 continue
         a, vague_a = N.value(m.group("a"))
         if a is None:

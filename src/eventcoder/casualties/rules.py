@@ -1,6 +1,7 @@
 """Compiled casualty rules (from the language's lexicon) and the small text helpers every rule module shares."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -103,10 +104,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def sentence_of(sents: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for s, e in sents:
-        if s <= pos < e or (pos == e):
-            return s, e
-    return sents[-1]
+    """The (start, end) of the sentence holding `pos` (sentences sorted by start)."""
+    i = bisect.bisect_right(sents, (pos, float("inf"))) - 1
+    return sents[max(i, 0)]
 
 
 

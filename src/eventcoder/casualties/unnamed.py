@@ -60,7 +60,8 @@ def unnamed_killings(text: str, R: Rules, taken: list[tuple[int, int]]) -> list[
         return not any(a < e and s < b for s, e in taken + [(o[0], o[1]) for o in out])
 
     for m in R.def_verbs.finditer(text):
-        if R.irrealis.search(text, 0, m.start()) or R.background.search(text, max(0, m.start() - 60), m.start()):
+        if R.irrealis.search(text, max(0, m.start() - 40), m.start()) or \
+                R.background.search(text, max(0, m.start() - 60), m.start()):
             continue
         rest = text[m.end():m.end() + 120]
         words = rest.split()
