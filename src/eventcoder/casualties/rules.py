@@ -39,7 +39,9 @@ class Rules:
         self.neutral = {norm(w) for w in lx.get("neutral_sources", [])}
         zero = lx.get("zero") or {}
         self.zero = [(k, re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(v), re.I)) for k, v in zero.items()]
-        self.vague_losses = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("vague_losses", [])), re.I)
+        # quotes may wrap a word: 'suffered "significant" losses'
+        self.vague_losses = re.compile(r"(?<![\w])[\"“‘']?(?:%s)(?![\w])" % alt(lx.get("vague_losses", [])).replace(
+            r"\s+", r"[\"“”'‘’]?\s+[\"“”'‘’]?"), re.I)
         noun_kinds = [w for v in kinds.values() for w in v.get("after", [])
                       if norm(w) in ("dead", "deaths", "fatalities", "bodies", "corpses", "casualties", "injuries",
                                      "hostages", "arrests", "killings", "dead bodies", "people dead")]
