@@ -119,7 +119,7 @@ class RulesExtractor:
                     if alt.known:
                         actor = alt
                         break
-        if actor.known and actor.kb_id is None and actor.sector:
+        if actor.kb_id is None and actor.sector and _is_generic(phrase):
             actor = self._anchor(actor, state)
         if not actor.known and actor.sector is None and head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
             return []
@@ -128,7 +128,9 @@ class RulesExtractor:
 
     def _anchor(self, actor: Actor, state: _ArticleState) -> Actor:
         """A generic role mention ("the rebels") takes the most recent named actor of the same country and sector."""
-        for named in reversed(state.named):
+        main = state.context_countries[:1]
+        ranked = [n for n in reversed(state.named) if n.country in main] + list(reversed(state.named))
+        for named in ranked:
             if named.sector == actor.sector and (actor.country is None or named.country == actor.country):
                 return Actor(named.name, named.country, named.sector, named.kb_id, named.acled_inter, True, None,
                              f"anchored to earlier mention ({actor.why or actor.name})")
@@ -258,6 +260,12 @@ class RulesExtractor:
     def __call__(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Mention]]]:
         for d in documents:
             yield d, self.mentions(d)
+
+
+def _is_generic(phrase: str) -> bool:
+    """A role-only mention ("the rebels", "the army"), which an earlier named mention may anchor."""
+    words = phrase.lower().split()
+    return 1 <= len(words) <= 3 and words[0] in ("the", "these", "those", "its", "their") or len(words) == 1
 
 
 def _with_span(actor: Actor, span: Span) -> Actor:
