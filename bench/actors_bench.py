@@ -10,12 +10,16 @@
     (JNIM is coded MLI in the KB but fights in Burkina Faso).
 (3) The same rows' notes go through find(); recall = share of actor1/actor2 whose (country, inter) is
     among the actors found in the note.
+(4) shared/eval/plover/dev.jsonl: each source/target actorText ("Israeli Prime Minister Ehud Barak")
+    goes through resolve() with no context; country = the gold code (UNO/EUR/IGO count as one family,
+    since those PLOVER records use IGO for the UN), sector checked where the gold gives a 3-letter one.
 """
 from __future__ import annotations
 
 import argparse
 import csv
 import datetime as dt
+import json
 import re
 import statistics
 import sys
@@ -133,6 +137,33 @@ def main() -> int:
         f"{k}: {v[1]}/{v[0]}" for k, v in sorted(by_inter.items())))
     print(f"(3) ACLED notes find(): {note_hit}/{note_n} = {100 * note_hit / max(note_n, 1):.1f}% of coded actors found "
           f"(country + inter) in the note; {1000 * t_find / max(note_words, 1) * 1000:.2f} ms per 1,000 words")
+    # (4) PLOVER gold-standard actors
+    igo = {"IGO", "UNO", "EUR"}
+    pn = pc = ps = psn = 0
+    pmiss = []
+    for line in open(sd / "eval" / "plover" / "dev.jsonl", encoding="utf-8"):
+        rec = json.loads(line)
+        for role in ("source", "target"):
+            acts = rec.get(role) or []
+            for a in acts if isinstance(acts, list) else [acts]:
+                if not isinstance(a, dict) or not a.get("actorText") or not a.get("code"):
+                    continue
+                got = r.resolve(a["actorText"])
+                pn += 1
+                okc = got.country == a["code"] or (got.country in igo and a["code"] in igo)
+                pc += okc
+                gs = a.get("sector")
+                if gs and len(gs) == 3 and gs.isalpha() and gs.isupper():
+                    psn += 1
+                    ps += got.sector == gs
+                if not okc:
+                    pmiss.append((a["actorText"], a["code"], got.code))
+    print(f"(4) PLOVER dev actors: country {pc}/{pn} = {100 * pc / max(pn, 1):.1f}%; "
+          f"sector {ps}/{psn} = {100 * ps / max(psn, 1):.1f}% (where gold has a sector)")
+    if args.errors:
+        print(f"PLOVER country misses (first {args.errors}):")
+        for m in pmiss[:args.errors]:
+            print(f"    {m}")
     if args.errors:
         print(f"top {args.errors} resolve() misses (name, true inter, true country, got code, got inter): count")
         for k, c in errors.most_common(args.errors):

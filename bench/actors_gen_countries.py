@@ -52,7 +52,7 @@ YEM Yemeni|Yemenite|ZAF South African|ZMB Zambian|ZWE Zimbabwean|XKX Kosovar|Kos
 NAMES = {
     "BOL": ["Bolivia"], "BES": ["Caribbean Netherlands", "Bonaire"], "UMI": ["US Minor Outlying Islands"], "COD": ["Democratic Republic of the Congo", "DR Congo", "DRC", "D.R. Congo", "Congo-Kinshasa", "Zaire", "Congo"],
     "COG": ["Republic of the Congo", "Congo-Brazzaville", "Congo Republic", "Congo"], "CIV": ["Ivory Coast", "Cote d'Ivoire"],
-    "CZE": ["Czech Republic", "Czechia"], "FSM": ["Micronesia"], "GBR": ["United Kingdom", "UK", "U.K.", "Britain", "Great Britain"],
+    "CZE": ["Czech Republic", "Czechia"], "FSM": ["Micronesia"], "GBR": ["United Kingdom", "UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland"],
     "IRN": ["Iran"], "KOR": ["South Korea", "Republic of Korea"], "PRK": ["North Korea", "DPRK"], "LAO": ["Laos"],
     "MDA": ["Moldova"], "MKD": ["North Macedonia", "Macedonia"], "MMR": ["Myanmar", "Burma"], "PSE": ["Palestine", "Palestinian Territories", "State of Palestine"],
     "RUS": ["Russia", "Russian Federation"], "SYR": ["Syria"], "TZA": ["Tanzania"], "TWN": ["Taiwan"], "TUR": ["Turkey", "Turkiye", "Türkiye"],

@@ -169,3 +169,32 @@ def test_entity_ruler_patterns_work_in_spacy(resolver):
     assert [(e.text, e.label_) for e in doc.ents] == [("Mali", "GPE"), ("Kyiv", "GPE"),
                                                       ("Jamaat Nusrat al-Islam wal-Muslimin", "ORG"),
                                                       ("Abdoulaye Maiga", "PERSON")]
+
+
+def test_bare_and_plural_demonyms(resolver):
+    assert resolver.resolve("Hungarian").code == "HUNGOV"          # from "Hungarian officials" in PLOVER gold
+    assert resolver.resolve("US").code == "USAGOV"
+    pal = resolver.resolve("Palestinians")
+    assert (pal.code, pal.acled_inter) == ("PSECVL", 7)
+    # an adjective alone is not an actor in running text; equipment names one only with its country
+    assert [m.text for m in resolver.find("the Malian capital")] == []
+    assert [(m.text, m.actor.code) for m in resolver.find("The Russian helicopter crashed.")] == [("Russian helicopter", "RUSMIL")]
+    assert resolver.find("The helicopter crashed.", context_countries=["MLI"]) == []
+
+
+def test_unknown_person_takes_country_from_demonym_or_of(resolver):
+    a = resolver.resolve("Israeli Prime Minister Ehud Barak")
+    assert (a.code, a.known, a.name) == ("ISRGOV", False, "Ehud Barak")
+    b = resolver.resolve("King Hassan of Morocco")
+    assert b.code == "MARGOV" and b.known is False
+
+
+def test_generic_leader_takes_modifier_sector(resolver):
+    assert resolver.resolve("Afghan rebel leaders").code == "AFGREB"
+    assert resolver.resolve("a top Malian official").code == "MLIGOV"
+
+
+def test_phases_change_country_and_sector(resolver):
+    before = resolver.resolve("SPLM/A", date=dt.date(2005, 1, 1))
+    after = resolver.resolve("SPLM/A", date=dt.date(2015, 1, 1))
+    assert (before.code, after.code) == ("SDNREB", "SSDGOV")

@@ -36,7 +36,7 @@ _FOREIGN_8 = {"MIL", "COP", "SPY"}          # state forces outside their own cou
 _LINKED = {"linked to", "affiliated to", "affiliated with", "loyal to", "allied to", "allied with",
            "associated with", "tied to", "close to", "aligned with"}
 _BACKED = {"backed", "supported", "sponsored", "funded", "armed", "trained"}
-_NOMINAL = {"country", "capital", "demonym", "org", "person", "role", "modifier", "title", "identity", "appos"}
+_NOMINAL = {"country", "capital", "demonym", "gentile", "org", "person", "role", "modifier", "title", "identity", "appos"}
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,9 @@ class ActorResolver:
                 self._add(n, _Lex("country", c.iso3, n, proper=True, acronym=_is_acronym(n)))
             for d in c.demonyms:
                 self._add(d, _Lex("demonym", c.iso3, d, proper=True, acronym=_is_acronym(d)))
+                pl = _gentile(d)
+                if pl:
+                    self._add(pl, _Lex("gentile", c.iso3, pl, proper=True))
             for cap in c.capitals:
                 self._add(cap, _Lex("capital", c.iso3, cap, proper=True, acronym=_is_acronym(cap)))
         for e in kb.entries.values():
@@ -171,7 +174,13 @@ class ActorResolver:
         text = " ".join(phrase.split())
         ctx = _ctx(context_countries)
         toks = tokenize(text)
-        readings = [r for r in self._readings(text, toks, date, ctx, free_text=False) if r.actor is not None]
+        all_readings = self._readings(text, toks, date, ctx, free_text=False)
+        readings = [r for r in all_readings if r.actor is not None]
+        if not readings:
+            dem = [r for r in all_readings if r.demonym_only]
+            if dem:     # a bare demonym ("Hungarian", from "Hungarian officials") stands for the country's state
+                return self._country_actor(dem[-1].country, "GOV", date, ctx,
+                                           f"demonym {text!r} alone -> the government of {dem[-1].country}")
         if readings:
             best = readings[0]
             strong = [r for r in readings if r.strength >= 3]
@@ -276,7 +285,7 @@ class ActorResolver:
         country, country_lex = None, None
         backed = False
         for x, it in enumerate(chunk):
-            for kind in ("demonym", "country", "capital"):
+            for kind in ("country", "capital", "demonym", "gentile"):
                 if it.get(kind):
                     nxt = chunk[x + 1] if x + 1 < len(chunk) else None
                     if nxt is not None and any(lx.text in _BACKED for lx in nxt.get("modifier")):
@@ -322,11 +331,12 @@ class ActorResolver:
             t = chunk[tpos[-1]].get("title")[0]
             name_items = chunk[tpos[-1] + 1:]
             name = text[toks[name_items[0].i].start:toks[name_items[-1].j - 1].end]
-            c = ctx[0] if ctx else None
+            c, why = (country, f"{country_lex.kind} {country_lex.text!r}") if country else \
+                (ctx[0] if ctx else None, f"country from context {ctx[0]}" if ctx else "")
             actor = records.Actor(name=name, country=c, sector=t.ref, kb_id=None,
-                                  acled_inter=self.lex.sector_inter(t.ref), known=False,
-                                  why=f"title {t.text!r} + unknown name" + (f"; country from context {c}" if c else ""))
-            return _Reading(i, j, actor, 1)
+                                  acled_inter=self._inter(t.ref, c, ctx, None), known=False,
+                                  why=f"title {t.text!r} + unknown name" + (f"; {why}" if why else ""))
+            return _Reading(i, j, actor, 1, country=country, extra={"person": True, "sector": t.ref})
         # role head (the last item that can be a role)
         role_pos = [x for x, it in enumerate(chunk) if it.get("role")]
         if role_pos:
@@ -351,7 +361,14 @@ class ActorResolver:
                             org=self.kb.get(actor.kb_id) if actor.kb_id else None,
                             extra={"sector": sector, "why": why_sector, "idents": idents})
         if country and not backed:
-            # a country or capital alone stands for its government; a demonym alone is an adjective
+            # a country or capital alone stands for its government; a demonym alone is an adjective;
+            # a plural demonym ("Palestinians") stands for the country's people
+            if country_lex.kind == "gentile":
+                c = self.kb.country(country)
+                actor = records.Actor(name=f"Civilians ({c.name if c else country})", country=country, sector="CVL",
+                                      kb_id=None, acled_inter=7, known=True,
+                                      why=f"plural demonym {country_lex.text!r} -> its people")
+                return _Reading(i, j, actor, 2, country=country)
             if country_lex.kind == "demonym":
                 return _Reading(i, j, None, 0, country=country, demonym_only=True)
             actor = self._country_actor(country, "GOV", date, ctx, f"{country_lex.kind} {country_lex.text!r}"
@@ -391,7 +408,7 @@ class ActorResolver:
             if a.actor is not None or a.demonym_only:
                 out.append(a)
             k += 1
-        return [r for r in out if r.actor is not None]
+        return [r for r in out if r.actor is not None or r.demonym_only]
 
     def _linker(self, words: str, gap: str) -> tuple[str | None, list[str]]:
         """The linker between two chunks (and any determiners after it), or None."""
@@ -422,6 +439,12 @@ class ActorResolver:
                 return None
             actor = records.replace(b.actor, why=f"{b.actor.why}; {linker!r} links it to {text[toks[a.i].start:toks[a.j - 1].end]!r}")
             return _Reading(a.i, b.j, actor, 3, country=actor.country, org=e)
+        if a.extra.get("person") and a.country is None and b.role is None and b.country and b.org is None \
+                and linker in ("of", "("):      # "King Hassan of Morocco"
+            actor = records.replace(a.actor, country=b.country,
+                                    acled_inter=self._inter(a.extra["sector"], b.country, ctx, None),
+                                    why=f"{a.actor.why}; country {b.country} from {linker!r}")
+            return _Reading(a.i, b.j, actor, 1, country=b.country)
         if a.role is not None and (a.country is None or linker == "("):
             if b.role is None and b.country:          # "Military Forces of Mali", "Civilians (Kenya)"
                 actor = self._role_actor(span, a.role, a.extra["sector"], a.extra["why"], b.country, None,
@@ -575,6 +598,14 @@ def _ctx(cs: Sequence[str]) -> tuple[str, ...]:
     if isinstance(cs, str):
         cs = [cs]
     return tuple(c.upper() for c in cs if c)
+
+
+def _gentile(demonym: str) -> str | None:
+    """Plural of a demonym used as a noun ("Malians", "Palestinians"); None where English has none."""
+    if _is_acronym(demonym) or " " in demonym or demonym.endswith(("s", "sh", "ch", "ese", "ss", "x", "z")) \
+            or demonym.endswith(("ish", "ic")):
+        return None
+    return demonym + "s"
 
 
 def _is_acronym(s: str) -> bool:
