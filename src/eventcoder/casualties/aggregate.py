@@ -69,22 +69,26 @@ _PARTITIVE = re.compile(r"^\s*(?:\w+|\d+)\s+of\s+(?:the|its|their|his|her|those|
 
 
 def _total(claims: list[records.Claim]) -> tuple[int, bool]:
-    """One source's figure: distinct victim groups add up ("3 soldiers ... 20 militants were also killed"),
-    repeated figures for the same group conflict (lowest wins). A partitive ("one of the attackers was killed")
-    is part of some other group: it only bounds the total. Returns (figure, has_estimate)."""
+    """One source's figure. Figures for distinct named groups add up ("3 soldiers ... 20 militants were also
+    killed"); repeated figures for one group conflict (lowest estimate wins); a figure with no group ("27 killed")
+    is a total that covers the groups (the larger of the two counts). A partitive ("one of the attackers was
+    killed") is part of some other group: it only bounds the total. Returns (figure, has_estimate)."""
     partitive = [c for c in claims if _PARTITIVE.match(c.text or "")]
     claims = [c for c in claims if c not in partitive] or partitive
     groups: dict[str, list[records.Claim]] = {}
     for c in claims:
         groups.setdefault(_victim_key(c), []).append(c)
-    total, has_estimate = 0, False
-    for items in groups.values():
+    values: dict[str, int] = {}
+    has_estimate = False
+    for key, items in groups.items():
         est = [c for c in items if c.qualifier != "at_least"]
         if est:
             has_estimate = True
-            total += min(_low(c) for c in est)
+            values[key] = min(_low(c) for c in est)
         else:
-            total += max(_low(c) for c in items)
+            values[key] = max(_low(c) for c in items)
+    specific = sum(v for k, v in values.items() if k)
+    total = max(values[""], specific) if "" in values else specific
     if partitive and claims is not partitive:
         total = max(total, max(_low(c) for c in partitive))
     return total, has_estimate

@@ -51,6 +51,8 @@ def _victims_forward(text: str, start: int, limit: int, R: Rules, max_words: int
     end = start
     for w in re.finditer(_WORD, m.group(1)):
         token = w.group().rstrip(".")
+        if not re.search(r"[^\W_]", token):
+            break                       # "- paper": no word
         glued = re.match(r"([\w'’\-]+)\.[A-Z]", token)     # "civilians.The device": a missing space
         if glued:
             words.append(glued.group(1))
@@ -143,11 +145,16 @@ def _find(text: str, R: Rules) -> list[_Found]:
                 n = Num(n.start, n.end, n.text, n.low, None, "at_least", n.article)   # "one of its commanders"
             # the victim group runs into the next number: "2 gendarmes and a civilian were killed" (coordination)
             # or "three people including one civilian were wounded" (subset): keep only this number's group
-            nxt = nums[i + 1] if i + 1 < len(nums) else None
+            # the next number that counts on its own ("members of one family": "one" is part of the group)
+            nxt = next((q for q in nums[i + 1:] if not re.search(r"(?<![\w])of\s*$", text[max(0, q.start - 4):q.start])),
+                       None)
             if vic and nxt is not None and n.end < nxt.start < vend:
                 vic, vend = _victims_forward(text, n.end, nxt.start, R)
                 if vic is None:
                     vend = n.end
+                gap = text[vend:nxt.start]
+                if not (R.coord_rx.match(gap) or R.subset_rx.search(" " + gap)):
+                    continue            # "two Arab tribes in western Sudan leave 27 killed": the 27 were killed
             f = _Found(n, kind, n.start, kend, vic, vend, "post")
         elif prev is not None and prev.num.end <= n.start and s0 <= prev.start and (
                 subset or R.coord_rx.match(gap)):
