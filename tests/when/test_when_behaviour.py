@@ -90,3 +90,12 @@ def test_import_loads_nothing():
             "assert lexicon.load.cache_info().currsize == 0 and grammar.grammar.cache_info().currsize == 0;"
             "assert cl.load.cache_info().currsize == 0")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_language_without_lexicon_falls_back_to_dateparser():
+    ed = resolve_event_date("El 25 de julio de 2024, hombres armados atacaron el pueblo.", published=PUB, language="es")
+    assert (ed.date, ed.precision, ed.basis, ed.span.text) == (dt.date(2024, 7, 25), "day", "explicit",
+                                                               "25 de julio de 2024")
+    week = find_dates("Letzte Woche gab es Kämpfe.", published=PUB, language="de")[0].date
+    assert (week.date, week.end, week.precision) == (dt.date(2024, 7, 29), dt.date(2024, 8, 4), "week")
+    assert resolve_event_date("Hombres armados atacaron el pueblo.", published=PUB, language="es") is None

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .. import records
+from ..paths import PACKAGE_DATA
 from . import calendar as cal
 from .grammar import Grammar, grammar
 from .lexicon import LexiconError
@@ -278,9 +279,36 @@ def _period(pub: dt.date, unit: str | None, which: int) -> _Res | None:
 
 # ----------------------------------------------------------------------------------------------- public API
 
+@dataclass(frozen=True)
+class _Limits:
+    report_gap: int = 25
+    historical_days: int = 60
+
+
+def _grammar(language: str) -> Grammar | None:
+    """The lexicon grammar for `language`, or None when only the dateparser fallback covers it."""
+    lang = _lang(language)
+    if (PACKAGE_DATA / "when" / f"{lang}.yaml").exists():
+        return grammar(lang)
+    from . import fallback
+    if fallback.supported(lang):
+        return None
+    known = sorted(p.stem for p in (PACKAGE_DATA / "when").glob("*.yaml"))
+    raise LexiconError(f"no date lexicon for language {language!r} (available: {', '.join(known)}) and "
+                       f"dateparser does not know it either")
+
+
+def _limits(g: Grammar | None) -> _Limits:
+    return _Limits(g.report_gap, g.historical_days) if g is not None else _Limits()
+
+
 def _mentions(text: str, published: dt.date | None, language: str, article_id: str = "",
               offset: int = 0) -> list[DateMention]:
-    g = grammar(_lang(language))
+    g = _grammar(language)
+    if g is None:
+        from . import fallback
+        return [DateMention(s, e, t, ed) for s, e, t, ed in fallback.mentions(text, published, _lang(language),
+                                                                                article_id, offset)]
     out: list[DateMention] = []
     for name, m in _scan(text, g):
         res = _resolve(name, m, g, published)
@@ -337,7 +365,7 @@ def _is_old(ed: records.EventDate, published: dt.date | None, days: int) -> bool
 
 
 def _choose(text: str, cands: list[DateMention], published: dt.date | None, trigger: tuple[int, int] | None,
-            g: Grammar) -> DateMention | None:
+            g: _Limits) -> DateMention | None:
     if not cands:
         return None
     def own(c: DateMention) -> bool:
@@ -379,7 +407,7 @@ def resolve_event_date(text: str, *, published: dt.date | None, trigger: tuple[i
         if (not isinstance(trigger, tuple) or len(trigger) != 2 or not all(isinstance(i, int) for i in trigger)
                 or not 0 <= trigger[0] <= trigger[1] <= len(text)):
             raise ValueError(f"trigger must be a (start, end) pair of offsets into text (0..{len(text)}), got {trigger!r}")
-    g = grammar(_lang(language))
+    g = _limits(_grammar(language))
     best = _choose(text, _mentions(text, published, language, article_id, offset), published, trigger, g)
     return best.date if best else None
 
@@ -388,7 +416,7 @@ def is_historical(text: str, *, published: dt.date | None, language: str = "en")
     """True when the passage dates its act more than ~60 days (lexicon `historical_days`) before publication:
     "over a decade ago", "in 2012", "two years ago", "which took power in coups in 2020 and 2021"."""
     _check(text, published, language)
-    g = grammar(_lang(language))
+    g = _limits(_grammar(language))
     cands = _mentions(text, published, language)
     if published is None:
         return False
