@@ -150,7 +150,8 @@ def test_bad_input_types(resolver):
 
 def test_entity_ruler_patterns(resolver):
     pats = resolver.entity_ruler_patterns()
-    by = {(p["label"], p["pattern"]): p["id"] for p in pats}
+    by = {(p["label"], p["pattern"] if isinstance(p["pattern"], str) else p["pattern"][0]["ORTH"]): p["id"] for p in pats}
+    assert {"label": "ORG", "pattern": [{"ORTH": "IS"}], "id": "islamic_state"} in pats   # exact-case acronym
     assert by[("GPE", "Mali")] == "MLI"
     assert by[("GPE", "Kyiv")] == "UKR"
     assert by[("NORP", "Malian")] == "MLI"
@@ -163,12 +164,12 @@ def test_entity_ruler_patterns_work_in_spacy(resolver):
     spacy = pytest.importorskip("spacy")
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns([p for p in resolver.entity_ruler_patterns() if p["pattern"] in
-                        ("Mali", "Kyiv", "Jamaat Nusrat al-Islam wal-Muslimin", "Abdoulaye Maiga")])
-    doc = nlp("Mali said Kyiv armed Jamaat Nusrat al-Islam wal-Muslimin, according to Abdoulaye Maiga.")
+    ruler.add_patterns(resolver.entity_ruler_patterns())
+    doc = nlp("Mali said Kyiv armed Jamaat Nusrat al-Islam wal-Muslimin, according to Abdoulaye Maiga. "
+              "It is up to us, said IS.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Mali", "GPE"), ("Kyiv", "GPE"),
                                                       ("Jamaat Nusrat al-Islam wal-Muslimin", "ORG"),
-                                                      ("Abdoulaye Maiga", "PERSON")]
+                                                      ("Abdoulaye Maiga", "PERSON"), ("IS", "ORG")]
 
 
 def test_bare_and_plural_demonyms(resolver):

@@ -191,8 +191,10 @@ class ActorResolver:
 
     def entity_ruler_patterns(self) -> list[dict]:
         """spaCy EntityRuler patterns: GPE countries/capitals, NORP demonyms, ORG groups/IGOs, PERSON office
-        holders. String patterns (as written and ASCII-folded); use `phrase_matcher_attr="LOWER"` on the ruler
-        for case-insensitive matching. Each pattern's `id` is the ISO3 code or KB id."""
+        holders. Names are string patterns (as written and ASCII-folded): use `phrase_matcher_attr="LOWER"` on
+        the ruler for case-insensitive matching. Short all-caps acronyms ("IS", "US", "AU") are token patterns
+        matching the exact spelling, so that "is" and "us" are never tagged. Each pattern's `id` is the ISO3
+        code or the KB id."""
         out: list[dict] = []
         seen: set[tuple[str, str]] = set()
 
@@ -201,7 +203,11 @@ class ActorResolver:
                 if len(t) < 2 or (label, t) in seen:
                     continue
                 seen.add((label, t))
-                out.append({"label": label, "pattern": t, "id": pid})
+                if _is_acronym(t) and " " not in t and "-" not in t:
+                    # "IS", "AU", "US": a case-sensitive token pattern, so that "is" and "us" stay words
+                    out.append({"label": label, "pattern": [{"ORTH": t}], "id": pid})
+                else:
+                    out.append({"label": label, "pattern": t, "id": pid})
 
         for c in self.kb.countries.values():
             for n in (c.name, *c.names):
