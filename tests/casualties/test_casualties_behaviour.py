@@ -122,3 +122,26 @@ def test_user_lexicon_adds_vague_words(tmp_path, monkeypatch):
         monkeypatch.delenv("EVENTCODER_HOME")
         reload_lexicons()
     assert extract_claims("Countless villagers were killed.") == []
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("According to the Malian army, 12 soldiers were killed in the ambush.", "the Malian army"),
+    ("Twelve soldiers were killed, the army said on Monday.", "the army"),
+    ("The death toll rose to 30, said Colonel Souleymane Dembele, an army spokesman.", "Colonel Souleymane Dembele"),
+    ("Rebels said they had killed 15 soldiers.", "Rebels"),
+    ("Ten soldiers died in the attack, which was claimed by JNIM.", None),
+])
+def test_claimant_patterns(text, claimant):
+    (c,) = [c for c in extract_claims(text) if c.kind == "killed"]
+    assert c.claimant == claimant
+
+
+def test_attacker_size_is_not_a_death_toll():
+    cl = extract_claims("Over 100 gunmen on motorbikes attacked the village, killing 23 civilians.")
+    assert [(c.kind, c.low, c.qualifier) for c in cl] == [("attackers", 100, "at_least"), ("killed", 23, "exact")]
+    assert aggregate(cl).acled == 23
+
+
+def test_hypothetical_and_background_killings_are_not_counted():
+    assert extract_claims("A mob tried to lynch a suspected thief.") == []
+    assert extract_claims("Students marched in memory of 12 classmates killed last year.") == []

@@ -10,6 +10,10 @@ from .. import records
 from .lexicon import norm
 from .rules import Rules
 
+_FUNCTION_WORDS = {"which", "who", "that", "was", "were", "is", "are", "has", "have", "had", "been", "it", "this",
+                   "there", "what", "also", "then", "later", "and", "but"}
+
+
 def claimant_candidates(text: str, sents: list[tuple[int, int]], R: Rules) -> dict[tuple[int, int], list[tuple[int, str, int, int]]]:
     """Per sentence: (verb position, claimant text, claimant start, end)."""
     out: dict[tuple[int, int], list[tuple[int, str, int, int]]] = {}
@@ -52,6 +56,8 @@ def claimant_candidates(text: str, sents: list[tuple[int, int]], R: Rules) -> di
                 continue
             if norm(who) in ("it", "this", "there", "which", "who", "what") and norm(who) not in R.pronouns:
                 continue
+            if all(norm(w) in _FUNCTION_WORDS for w in who.split()):
+                continue                # "which was claimed by JNIM": a responsibility claim, no claimant
             cands.append((m.start(), who, who_start, who_start + len(who)))
         out[(s0, s1)] = sorted(cands)
     return out

@@ -79,7 +79,7 @@ def not_people(words: str | None, R: "Rules") -> bool:
     """'oxen', 'heads of cattle' are no people; 'cattle trader' is (the head decides)."""
     if not words:
         return False
-    first = re.split(r"\s+(?:and|or|who|which|that)\s+", words)[0]
+    first = re.split(r"\s+(?:and|or|who|which|that|on|in|at|with|from|aboard|near)\s+", words)[0]
     ws = [norm(w.strip(".,")) for w in first.split()]
     return bool(ws) and (ws[-1] in R.not_people or (ws[0] in R.not_people and len(ws) == 1))
 
