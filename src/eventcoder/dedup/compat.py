@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import datetime as dt
 import math
 import re
@@ -54,6 +55,10 @@ def date_score(a: records.EventDate | None, b: records.EventDate | None) -> floa
     if gap > int(cfg["gap_days"]):
         return INCOMPATIBLE
     if gap > 0:
+        # two dates stated explicitly ("on 25 July") mean two days (ACLED codes one event per day); the
+        # tolerance is for dates resolved from "yesterday", weekday names or the publication date
+        if cfg.get("gap_needs_inexact_basis", True) and a.basis == b.basis == "explicit":
+            return INCOMPATIBLE
         score = min(score, float(cfg["gap_score"]))
     if "publication" in (a.basis, b.basis):
         score = min(score, float(cfg["publication_score"]))
@@ -89,11 +94,26 @@ def place_score(a: records.Place | None, b: records.Place | None) -> float:
         if _norm(a.name) == _norm(b.name):
             return 0.9
         return float(cfg["same_country_score"]) if a.country and a.country == b.country else float(cfg["missing_score"])
+    if a.precision == b.precision == "point" and a.admin1 and b.admin1 and _norm(a.admin1) != _norm(b.admin1) \
+            and _norm(a.name) != _norm(b.name):
+        return INCOMPATIBLE   # two differently named towns in two regions (Cotonou vs Porto-Novo, 25 km)
     km = haversine_km(a.lat, a.lon, b.lat, b.lon)
     if limit is not None and km > float(limit):
         return INCOMPATIBLE
+    if coarse == "point" and km > float(cfg.get("point_other_name_km", limit)) and not _similar_names(a.name, b.name):
+        return INCOMPATIBLE   # two differently named villages 20 km apart are two places (ACLED: one location)
     scale = float(limit) if limit else 100.0
     return max(0.6, 1.0 - 0.4 * km / scale)
+
+
+def _similar_names(a: str | None, b: str | None) -> bool:
+    """Spelling variants of one place name (Tinzaouaten / Tin Zaouatene, Barsalogho / Barsalogo)."""
+    na, nb = _norm(a).replace(" ", ""), _norm(b).replace(" ", "")
+    if not na or not nb:
+        return True
+    from rapidfuzz import fuzz
+
+    return na == nb or fuzz.ratio(na, nb) >= 75
 
 
 # ----------------------------------------------------------------------------------------------- actors
@@ -131,9 +151,18 @@ def actor_match(a: records.Actor, b: records.Actor) -> float:
     return 0.0
 
 
-def _generic(actor: records.Actor) -> bool:
-    generic = {_norm(g) for g in settings()["actors"]["generic_names"]}
-    return not actor.known and not actor.kb_id and _norm(actor.name) in generic
+@functools.lru_cache(maxsize=1)
+def _vague_words() -> frozenset[str]:
+    return frozenset(_norm(w) for w in settings()["actors"]["vague_words"])
+
+
+def vague(actor: records.Actor) -> bool:
+    """An unresolved description that may name anyone ("gunmen", "suspected jihadists", "female suicide
+    bombers"), unlike a specific name that is simply missing from the KB ("Fulani Ethnic Militia")."""
+    if actor.known or actor.kb_id:
+        return False
+    words = _norm(re.sub(r"\(.*?\)", " ", actor.name)).split()   # "Rioters (Benin)": the country is not a name
+    return not words or all(w in _vague_words() for w in words)
 
 
 def actors_score(a_actors: Iterable[records.Actor], b_actors: Iterable[records.Actor]) -> float:
@@ -144,8 +173,11 @@ def actors_score(a_actors: Iterable[records.Actor], b_actors: Iterable[records.A
     best = max(actor_match(x, y) for x in xs for y in ys)
     if best > 0:
         return best
-    unmatched_unknown = any(not x.known or _generic(x) for x in xs) or any(not y.known or _generic(y) for y in ys)
-    return float(cfg["unknown_mismatch_score"]) if unmatched_unknown else INCOMPATIBLE
+    # nothing matches: two specifically named actors are different events (ACLED: different actors ->
+    # separate events); a vague description may be anyone, so it stays weakly compatible
+    if any(vague(x) for x in xs) or any(vague(y) for y in ys):
+        return float(cfg["unknown_mismatch_score"])
+    return INCOMPATIBLE
 
 
 # ----------------------------------------------------------------------------------------------- overall
@@ -178,7 +210,16 @@ def compatible(a: records.Event, b: records.Event) -> float:
     same act only when they are coded with the same type and share an actor: a source's unverified claim is
     never folded into a different reported act.
     """
-    parts = components(a, b)
+    parts = {"type": type_score(a.coding.plover_type, b.coding.plover_type)}   # cheap checks first
+    if parts["type"] <= INCOMPATIBLE:
+        return 0.0
+    parts["date"] = date_score(a.date, b.date)
+    if parts["date"] <= INCOMPATIBLE:
+        return 0.0
+    parts["place"] = place_score(a.place, b.place)
+    if parts["place"] <= INCOMPATIBLE:
+        return 0.0
+    parts["actors"] = actors_score(a.actors + a.recipients, b.actors + b.recipients)
     if parts["type"] < 1.0 and parts["actors"] < 0.75:
         return 0.0   # different codings of one act ("seized" vs "destroyed") need the same actors
     if a.status != b.status:

@@ -157,3 +157,58 @@ def pairwise(predicted: Iterable[Sequence[str]], gold: Mapping[str, str]) -> dic
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn,
             "mentions": len(ids), "gold_events": len(set(gold.values())),
             "predicted_events": len({pred_of[m] for m in ids})}
+
+
+# --------------------------------------------------------------------------------------------- ACLED rows
+_ACLED_PLOVER = {"Battles": "ASSAULT", "Explosions/Remote violence": "ASSAULT", "Violence against civilians": "ASSAULT",
+                 "Protests": "PROTEST", "Riots": "PROTEST"}
+_ACLED_ISO3 = {"Ivory Coast": "CIV", "Democratic Republic of Congo": "COD", "Republic of Congo": "COG"}
+
+
+def _iso3(name: str) -> str | None:
+    if name in _ACLED_ISO3:
+        return _ACLED_ISO3[name]
+    import pycountry
+
+    try:
+        return pycountry.countries.lookup(name).alpha_3
+    except LookupError:
+        return None
+
+
+def acled_mentions(path: str | Path, limit: int | None = None) -> list[records.Mention]:
+    """One mention per row of an ACLED export, coded from ACLED's own fields (Strategic developments skipped).
+
+    ACLED events are already de-duplicated by its coders, so merging two of them is a false merge: a real-data
+    check of de-duplication precision (bench/dedup_acled_distinct.py)."""
+    import pandas as pd
+
+    df = pd.read_csv(path, keep_default_na=False)
+    if limit:
+        df = df.head(limit)
+    out = []
+    for i, row in enumerate(df.itertuples()):
+        ptype = _ACLED_PLOVER.get(row.event_type)
+        if ptype is None:
+            continue
+        aid = f"acled{i}"
+        text = str(row.notes)
+        span = records.Span(aid, 0, len(text), text)
+
+        def actor(name: Any, inter: Any) -> tuple[records.Actor, ...]:
+            if not isinstance(name, str) or not name:
+                return ()
+            return (records.Actor(name=name, acled_inter=int(inter or 0) or None, known=False),)
+
+        out.append(records.Mention(
+            id=f"{aid}:1", article_id=aid,
+            coding=records.Coding(ptype, acled_event_type=row.event_type, acled_sub_event_type=row.sub_event_type),
+            trigger=span, sentence=span, actors=actor(row.actor1, row.inter1),
+            recipients=actor(row.actor2, row.inter2),
+            date=records.EventDate(dt.date.fromisoformat(str(row.event_date)),
+                                   precision={1: "day", 2: "week", 3: "month"}.get(int(row.time_precision), "day")),
+            place=records.Place(name=str(row.location), lat=float(row.latitude), lon=float(row.longitude),
+                                country=_iso3(str(row.country)), admin1=str(row.admin1) or None,
+                                precision={1: "point", 2: "near", 3: "admin1"}.get(int(row.geo_precision), "point")),
+            evidence=(span,)))
+    return out

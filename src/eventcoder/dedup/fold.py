@@ -46,9 +46,8 @@ def match(event: records.Event, candidates: Sequence[records.Event]) -> tuple[re
     need = int(settings()["thresholds"].get("anchors", 0))
     best, best_score = None, _threshold("match")
     for c in candidates:
-        parts = components(event, c)
         s = compatible(event, c)
-        if s >= best_score and anchors(parts) >= need and (best is None or s > best_score):
+        if s >= best_score and anchors(components(event, c)) >= need and (best is None or s > best_score):
             best, best_score = c, s
     return best, (best_score if best is not None else 0.0)
 

@@ -59,7 +59,7 @@ def connect(path: str | Path, read_only: bool) -> Any:
         if "lock" in msg.lower():
             pid = re.search(r"PID (\d+)", msg)
             who = f" (process {pid.group(1)})" if pid else ""
-            raise StoreBusy(f"store is busy: {target} is being written by another process{who}; "
+            raise StoreBusy(f"store is busy: {target} is open for writing in another process{who}; "
                             "try again when the run finishes") from None
         raise StoreError(f"cannot open store {target}: {msg.splitlines()[0]}") from None
     except duckdb.Error as exc:

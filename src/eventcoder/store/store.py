@@ -430,7 +430,7 @@ class Store:
         """Changes of bilateral relations involving ``a`` (and ``b``), oldest first, with the events behind them."""
         from eventcoder.store.query import relation_changes
 
-        return relation_changes(self.events(), a, b)
+        return relation_changes(self.events(actor=a), a, b)
 
     def stats(self) -> dict:
         with self._lock:
