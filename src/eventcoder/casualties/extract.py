@@ -24,7 +24,7 @@ from .claimants import claimant_candidates, claimant_for, is_party
 from .lexicon import LexiconError, norm
 from .numbers import Num, find_numbers
 from .rules import WORD as _WORD, Rules, not_people, person, rules, sentence_of, sentences
-from .unnamed import unnamed_killings
+from .unnamed import np_persons, unnamed_killings
 
 __all__ = ["extract_claims", "LexiconError"]
 
@@ -155,11 +155,16 @@ def _find(text: str, R: Rules) -> list[_Found]:
                 gap = text[vend:nxt.start]
                 if not (R.coord_rx.match(gap) or R.subset_rx.search(" " + gap)):
                     continue            # "two Arab tribes in western Sudan leave 27 killed": the 27 were killed
+            if n.article and vic and re.search(r"\s+and\s+(?:his|her|their|the|a|an)\s", " " + vic):
+                count, _, _ = np_persons(["a"] + vic.split(), R)
+                if count > 1:                   # "A sub-officer and his younger brother were assassinated"
+                    n = Num(n.start, n.end, n.text, count, count, "exact", True)
             f = _Found(n, kind, n.start, kend, vic, vend, "post")
         elif prev is not None and prev.num.end <= n.start and s0 <= prev.start and (
                 subset or R.coord_rx.match(gap)):
             vic, vend = _victims_forward(text, n.end, s1, R)
-            if (n.article and not person(vic, R)) or not_people(vic, R):
+            if not_people(vic, R) or (n.article and not (person(vic, R) or prev.via == "pre" and vic
+                                                         and norm(vic.split()[0]) not in R.non_victims)):
                 continue
             f = _Found(n, prev.kind, n.start, vend, vic, vend, "subset" if subset else "coord")
         else:

@@ -66,10 +66,24 @@ class Rules:
                                         [w for v in kinds.values() for w in v.get("after", [])]), re.I)
 
 
+def head_chunk(words: str, R: "Rules") -> str:
+    """The noun phrase up to its head: cut at the first stop word, 'of', 'and' or -ing participle
+    ("French teacher from the high school" -> "French teacher", "man travelling aboard" -> "man")."""
+    out = []
+    for w in words.split():
+        k = norm(w.strip(".,;:"))
+        if out and (k in R.stops or k in ("of", "and", "or", "who", "which", "that") or
+                    (k.endswith("ing") and len(k) > 5)):
+            break
+        out.append(w)
+    return " ".join(out)
+
+
 def person(words: str | None, R: "Rules") -> bool:
     """Whether a (singular) noun phrase names a person: its head is a person noun."""
     if not words:
         return False
+    words = head_chunk(words, R) or words
     head = norm(re.sub(r"['’]s$", "", words.split()[-1].strip(".,")).split("-")[-1])
     return head in R.person_nouns or (head.endswith(R.person_suffixes) and len(head) > 4) or \
         head.rstrip("s") in R.person_nouns

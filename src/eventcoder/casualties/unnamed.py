@@ -10,7 +10,7 @@ from .rules import Rules, is_plural_person, person as _person
 _PRONOUNS_ONE = {"he", "she"}
 
 
-def _np_persons(words: list[str], R: Rules) -> tuple[int, int, list[str]]:
+def np_persons(words: list[str], R: Rules) -> tuple[int, int, list[str]]:
     """Count persons in 'the station chief and his brother' -> (count, number of words used, [groups])."""
     count, used, groups = 0, 0, []
     i = 0
@@ -70,7 +70,7 @@ def unnamed_killings(text: str, R: Rules, taken: list[tuple[int, int]]) -> list[
         # object: "killed the station chief (and his brother)", "kills man", "killing militiamen" (vague)
         w0 = norm(words[0].strip(",.;:'’\""))
         if w0 in R.determiners - {"a", "an"} or _person(words[0].rstrip(",.;:"), R):
-            n, used, groups = _np_persons(words, R)
+            n, used, groups = np_persons(words, R)
             if n:
                 end = _span_of_words(text, m.end(), words[:used])
                 if free(m.start(), end):
@@ -109,7 +109,7 @@ def unnamed_killings(text: str, R: Rules, taken: list[tuple[int, int]]) -> list[
                 # a trailing prepositional phrase may follow the head: "The mayor of Mondoro"
                 cut = next((i for i, w in enumerate(words) if norm(w) in ("of", "from", "in", "at", "with", "on")),
                            len(words))
-                n, used, groups = _np_persons(words[:cut], R)
+                n, used, groups = np_persons(words[:cut], R)
                 if not n or used != cut:
                     continue
             a = text.index(words[0], sent_start + seg.index(part))
