@@ -234,3 +234,33 @@ def test_bad_input_messages(store):
         store.add_article({"text": "x"}, [])
     with pytest.raises(ValueError, match="duplicate mention ids"):
         store.add_article(a, [ms[0], ms[0]])
+
+
+def test_articles_for_feeds_exports(full):
+    from eventcoder.export import export
+    import io
+
+    evs = full.events(acled_type="Battles")
+    arts = full.articles_for(evs)
+    assert set(arts) == {a for e in evs for a in e.article_ids}
+    buf = io.StringIO()
+    export(evs, "acled", buf, articles=arts)
+    assert "Reuters" in buf.getvalue()
+
+
+def test_mention_ids_must_be_unique_across_articles(store, gold_set):
+    a, ms = sahel()
+    store.add_article(a, ms)
+    other = gold_set.articles[0]
+    clash = [r.replace(m, id=ms[0].id) for m in gold_set.mentions[other.id][:1]]
+    with pytest.raises(StoreError, match="already stored for article"):
+        store.add_article(other, clash)
+    assert not store.has_article(other.id) and store.check() == []
+
+
+def test_store_from_a_newer_eventcoder_is_refused(tmp_path):
+    path = tmp_path / "new.duckdb"
+    with Store.open(path) as s:
+        s.con.execute("INSERT INTO schema_version VALUES (999, 'future', now())")
+    with pytest.raises(StoreError, match="newer than this eventcoder"):
+        Store.open(path)

@@ -1,7 +1,6 @@
 """CAMEO TSV in the GDELT 2.0 event table's 61 columns (no header, like GDELT's files; header optional)."""
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import hashlib
 from collections.abc import Mapping, Sequence

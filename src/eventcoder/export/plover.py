@@ -54,6 +54,9 @@ def record(e: records.Event) -> dict[str, Any]:
     }
 
 
+event_to_dict = record   # the name the CLI's `show` uses
+
+
 def write(events: Sequence[records.Event], out: IO[str], articles: Mapping[str, records.Article]) -> int:
     data = [record(e) for e in events]
     json.dump(data, out, ensure_ascii=False, indent=1)

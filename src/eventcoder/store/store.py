@@ -48,8 +48,11 @@ class Store:
         target = str(path)
         con = connect(target, read_only)
         try:
+            have = current_version(con)
+            if have > latest_version():
+                raise StoreError(f"store {target} has schema version {have}, newer than this eventcoder "
+                                 f"({latest_version()}): upgrade eventcoder to open it")
             if read_only:
-                have = current_version(con)
                 if have < latest_version():
                     raise StoreError(f"store {target} has schema version {have}, this eventcoder needs "
                                      f"{latest_version()}: open it once without read_only to migrate it")
@@ -129,6 +132,17 @@ class Store:
         return records.Article(id=aid, text=text or "", title=title, url=url, published=published, source=source,
                                language=language, origin=origin, meta=meta_t)
 
+    def articles_for(self, events: Sequence[records.Event]) -> dict[str, records.Article]:
+        """The stored articles behind events (id -> Article): pass as ``export(..., articles=...)`` so that
+        exports carry source names, URLs and publication dates."""
+        ids = list(dict.fromkeys(a for e in events for a in e.article_ids))
+        out = {}
+        for aid in ids:
+            art = self.article(aid)
+            if art is not None:
+                out[aid] = art
+        return out
+
     def article_sources(self, article_id: str) -> list[dict]:
         """The syndicated copies recorded for a stored article."""
         with self._lock:
@@ -176,6 +190,11 @@ class Store:
             from eventcoder.dedup import fold_mentions
 
             folded = fold_mentions(mentions)
+            clash = self._q("SELECT id, article_id FROM mentions WHERE id IN (SELECT unnest(?)) LIMIT 1",
+                            [[m.id for m in mentions]])
+            if clash:
+                raise StoreError(f"mention id {clash[0][0]} is already stored for article {clash[0][1]}: mention ids "
+                                 "must be unique across articles (derive them from the article id)")
             with self._transaction() as con:
                 seq, mseq = self._q("SELECT (SELECT coalesce(max(seq), 0) + 1 FROM articles), "
                                     "(SELECT coalesce(max(seq), 0) FROM mentions)")[0]
