@@ -10,24 +10,19 @@ from .. import records
 from .lexicon import norm
 from .rules import Rules
 
-_FUNCTION_WORDS = {"which", "who", "that", "was", "were", "is", "are", "has", "have", "had", "been", "it", "this",
-                   "there", "what", "also", "then", "later", "and", "but"}
-
-
 def claimant_candidates(text: str, sents: list[tuple[int, int]], R: Rules) -> dict[tuple[int, int], list[tuple[int, str, int, int]]]:
     """Per sentence: (verb position, claimant text, claimant start, end)."""
     out: dict[tuple[int, int], list[tuple[int, str, int, int]]] = {}
     for s0, s1 in sents:
         cands: list[tuple[int, str, int, int]] = []
         for m in R.claim_preps.finditer(text, s0, s1):
-            who = _trim_np(m.group("who"))
+            who = _trim_np(m.group("who"), R)
             if who:
                 st = m.start("who")
                 cands.append((m.start(), who, st, st + len(who)))
         for m in R.claim_verbs.finditer(text, s0, s1):
             seg_start = s0
-            for b in re.finditer(r"[;:“”\"]|\bthat\b|\bwhile\b|\bbut\b|\band\b(?=\s+\w+\s+(?:said|says|claimed))",
-                                 text[s0:m.start()]):
+            for b in re.finditer(r"[;:“”\"]|\b(?:%s)\b" % R.clause_breaks, text[s0:m.start()], re.I):
                 seg_start = s0 + b.end()
             seg = text[seg_start:m.start()]
             parts = [p for p in seg.split(",")]
@@ -54,20 +49,18 @@ def claimant_candidates(text: str, sents: list[tuple[int, int]], R: Rules) -> di
                 who = " ".join(words[-6:])
             if not who or re.search(r"\d", who) or R.after_any.search(who) or not re.search(r"[A-Za-z]", who):
                 continue
-            if norm(who) in ("it", "this", "there", "which", "who", "what") and norm(who) not in R.pronouns:
-                continue
-            if all(norm(w) in _FUNCTION_WORDS for w in who.split()):
+            if all(norm(w) in R.claimant_function_words for w in who.split()) and norm(who) not in R.pronouns:
                 continue                # "which was claimed by JNIM": a responsibility claim, no claimant
             cands.append((m.start(), who, who_start, who_start + len(who)))
         out[(s0, s1)] = sorted(cands)
     return out
 
 
-def _trim_np(s: str) -> str:
+def _trim_np(s: str, R: Rules) -> str:
     words = s.strip().split()
     keep = []
     for w in words[:8]:
-        if norm(w) in ("said", "says", "who", "which", "that", "killed", "and") and keep:
+        if norm(w) in R.claimant_np_stops and keep:
             break
         keep.append(w)
     return " ".join(keep).strip(" '\"“”‘’")

@@ -44,7 +44,7 @@ class _Found:
 
 def _victims_forward(text: str, start: int, limit: int, R: Rules, max_words: int = 7) -> tuple[str | None, int]:
     """Victim group right after a number: words up to a stop word, punctuation or `max_words`."""
-    m = re.match(r"(?:\s+of)?((?:\s+%s){0,%d})" % (_WORD, max_words), text[start:limit])
+    m = re.match(r"(?:\s+(?:%s))?((?:\s+%s){0,%d})" % (R.of_rx, _WORD, max_words), text[start:limit], re.I)
     if not m:
         return None, start
     words = []
@@ -58,7 +58,7 @@ def _victims_forward(text: str, start: int, limit: int, R: Rules, max_words: int
             words.append(glued.group(1))
             end = start + m.start(1) + w.start() + len(glued.group(1))
             break
-        if norm(token) in R.stops or norm(token) in ("and", "or", "but") or R.after_kind.get(norm(token)):
+        if norm(token) in R.stops or norm(token) in R.coordination or R.after_kind.get(norm(token)):
             break
         words.append(token)
         end = start + m.start(1) + w.start() + len(token)
@@ -126,7 +126,7 @@ def _find(text: str, R: Rules) -> list[_Found]:
         post = _post(text, n, s1, R)
         if pre and post and pre[0] == "attackers" and post[0] != "attackers":
             pre = None                      # "a group of 5 people were killed"
-        if not pre and not subset and re.search(r"(?<![\w])of\s*$", text[max(0, n.start - 4):n.start]):
+        if not pre and not subset and R.of_before.search(text, max(0, n.start - 6), n.start):
             continue                    # "members of one family", "a staffer of an INGO": part of a larger phrase
         if pre:
             kind, start = pre
@@ -140,13 +140,13 @@ def _find(text: str, R: Rules) -> list[_Found]:
             f = _Found(n, kind, start, vend, vic, vend, "pre")
         elif post:
             kind, kend, vic, vend = post
-            if re.match(r"\s+of\s+(?:the|its|their|his|her|our|those|these)\b", text[n.end:n.end + 12], re.I) \
+            if re.match(r"\s+(?:%s)\s+(?:%s)\b" % (R.of_rx, R.possessives), text[n.end:n.end + 14], re.I) \
                     and n.qualifier == "exact":
                 n = Num(n.start, n.end, n.text, n.low, None, "at_least", n.article)   # "one of its commanders"
             # the victim group runs into the next number: "2 gendarmes and a civilian were killed" (coordination)
             # or "three people including one civilian were wounded" (subset): keep only this number's group
             # the next number that counts on its own ("members of one family": "one" is part of the group)
-            nxt = next((q for q in nums[i + 1:] if not re.search(r"(?<![\w])of\s*$", text[max(0, q.start - 4):q.start])),
+            nxt = next((q for q in nums[i + 1:] if not R.of_before.search(text, max(0, q.start - 6), q.start)),
                        None)
             if vic and nxt is not None and n.end < nxt.start < vend:
                 vic, vend = _victims_forward(text, n.end, nxt.start, R)
@@ -201,9 +201,6 @@ def _find(text: str, R: Rules) -> list[_Found]:
     return found
 
 
-_CHAIN_GAP = re.compile(r"(?:\s+of)?(?:\s+[\w'’\-]+){0,4}\s*(?:,\s*and|,|and|&)\s*")
-
-
 def _coordinate_back(text: str, nums: list[Num], i: int, f: _Found, done: set[int], s0: int, s1: int, R: Rules,
                      found: list[_Found]) -> None:
     """'4 civilians, 2 assailants and 1 soldier dead': the numbers before the one that carries the casualty word
@@ -215,7 +212,7 @@ def _coordinate_back(text: str, nums: list[Num], i: int, f: _Found, done: set[in
         if k in done or p.start < s0:
             break
         gap = text[p.end:cur]
-        if not _CHAIN_GAP.fullmatch(gap) or R.after_any.search(gap) or \
+        if not R.chain_gap.fullmatch(gap) or R.after_any.search(gap) or \
                 any(norm(w) in R.stops for w in re.findall(r"[\w'’-]+", gap)):
             break
         chain.insert(0, p)
@@ -278,7 +275,7 @@ def extract_claims(text: str, *, article_id: str = "", offset: int = 0,
             party: bool | None = False
         elif actor is not None and parties:
             party = is_party(actor, parties)
-        elif norm(claimant) in R.neutral or norm(re.sub(r"^(?:the|a|an)\s+", "", claimant, flags=re.I)) in R.neutral:
+        elif norm(claimant) in R.neutral or norm(re.sub(r"^(?:%s)\s+" % R.articles, "", claimant, flags=re.I)) in R.neutral:
             party = False
         else:
             party = None

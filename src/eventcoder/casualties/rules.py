@@ -22,8 +22,9 @@ class Rules:
                        for k, v in kinds.items()}
         self.after_any = re.compile(r"(?<![\w])(?P<kind>%s)(?![\w])" % alt(
             [w for v in kinds.values() for w in v.get("after", [])]), re.I)
-        self.post_rx = re.compile(r"(?:\s+of)?(?P<vic>(?:\s+%s){0,10}?)(?P<aux>(?:\s+(?:%s))*)\s+(?P<kind>%s)(?![\w])" % (
-            _WORD, alt(lx.get("auxiliaries", [])), alt([w for v in kinds.values() for w in v.get("after", [])])), re.I)
+        self.post_rx = re.compile(r"(?:\s+(?:%s))?(?P<vic>(?:\s+%s){0,10}?)(?P<aux>(?:\s+(?:%s))*)\s+(?P<kind>%s)(?![\w])" % (
+            alt((lx.get("grammar_words") or {}).get("of", [])), _WORD, alt(lx.get("auxiliaries", [])),
+            alt([w for v in kinds.values() for w in v.get("after", [])])), re.I)
         self.after_kind = {norm(w): k for k, v in kinds.items() for w in v.get("after", [])}
         self.aux = alt(lx.get("auxiliaries", []))
         self.stops = {norm(w) for w in lx.get("victim_stops", [])}
@@ -36,23 +37,42 @@ class Rules:
         self.claim_preps = re.compile(r"(?<![\w])(?:%s)\s+(?P<who>[^,.;:()\n]{2,80})" % alt(
             lx.get("claimant_prepositions", [])), re.I)
         self.pronouns = {norm(w) for w in lx.get("pronouns", [])}
+        self.claimant_function_words = {norm(w) for w in lx.get("claimant_function_words", [])}
+        self.claimant_np_stops = {norm(w) for w in lx.get("claimant_np_stops", [])}
         self.neutral = {norm(w) for w in lx.get("neutral_sources", [])}
         zero = lx.get("zero") or {}
         self.zero = [(k, re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(v), re.I)) for k, v in zero.items()]
         # quotes may wrap a word: 'suffered "significant" losses'
         self.vague_losses = re.compile(r"(?<![\w])[\"“‘']?(?:%s)(?![\w])" % alt(lx.get("vague_losses", [])).replace(
             r"\s+", r"[\"“”'‘’]?\s+[\"“”'‘’]?"), re.I)
-        noun_kinds = [w for v in kinds.values() for w in v.get("after", [])
-                      if norm(w) in ("dead", "deaths", "fatalities", "bodies", "corpses", "casualties", "injuries",
-                                     "hostages", "arrests", "killings", "dead bodies", "people dead")]
-        self.noun_after = {norm(w) for w in noun_kinds}
+        gw = lx.get("grammar_words") or {}
+        words = {k: {norm(w) for w in (v if isinstance(v, list) else [v])} for k, v in gw.items()}
+        self.of = words.get("of", set())
+        self.of_rx = alt(gw.get("of", []))
+        self.coordination = words.get("coordination", set())
+        self.possessives = alt(gw.get("possessives", []))
+        self.relatives = words.get("relatives", set())
+        self.simple_aux = words.get("simple_auxiliaries", set())
+        self.object_pronouns = alt(gw.get("object_pronouns", []))
+        self.one_pronouns = words.get("one_person_pronouns", set())
+        self.adverbs = words.get("adverbs", set())
+        self.clause_openers = words.get("clause_openers", set())
+        self.clause_breaks = alt(gw.get("clause_breaks", []))
+        self.articles = alt(gw.get("articles", []))
+        self.participle = str(gw.get("participle_suffix", "") or "")
+        self.trailing_preps = words.get("trailing_prepositions", set())
+        self.noun_after = words.get("noun_kind_words", set())
+        self.of_before = re.compile(r"(?<![\w])(?:%s)\s*$" % self.of_rx, re.I)
+        coord = alt(gw.get("coordination", [])[:1] + [",", "&"])
+        self.chain_gap = re.compile(r"(?:\s+(?:%s))?(?:\s+[\w'’\-]+){0,4}\s*(?:,\s*(?:%s)|%s)\s*" % (
+            self.of_rx, alt(gw.get("coordination", [])[:1]), coord), re.I)
         self.not_people = {norm(w) for w in lx.get("not_people", [])}
         self.background = re.compile(r"(?<![\w])(?:%s)(?:\s+[\w'’-]+){0,3}\s*$" % alt(lx.get("background_before", [])),
                                      re.I)
         self.person_nouns = {norm(w) for w in lx.get("person_nouns", [])}
         self.person_suffixes = tuple(str(w) for w in lx.get("person_suffixes", []))
         self.irrealis = re.compile(r"(?<![\w])(?:%s)\s*$" % alt(lx.get("irrealis_before", [])), re.I)
-        self.post_stops = self.stops - {"in", "at", "on", "from", "near", "of", "in the"} - {
+        self.post_stops = self.stops - words.get("post_allowed_stops", set()) - {
             w for c in lx.get("subset_cues", []) for w in norm(c).split()}
         self.def_verbs = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("definite_verbs", [])), re.I)
         self.determiners = {norm(w) for w in lx.get("definite_determiners", [])}
@@ -61,9 +81,9 @@ class Rules:
         self.death_verbs = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("death_verbs", [])), re.I)
         self.dual = {norm(k): list(v) for k, v in (lx.get("dual_before") or {}).items()}
         self.dual_rx = re.compile(r"(?<![\w])(?P<d>%s)\s*$" % alt(lx.get("dual_before") or {}), re.I)
-        self.object_rx = re.compile(r"\s+(?:and\s+(?:%s)\s+)*(?:a|an|the|his|her|their|its|two|three|four|five|six|"
-                                    r"seven|eight|nine|ten|several|dozens|hundreds|scores|\d+|one)\b" % alt(
-                                        [w for v in kinds.values() for w in v.get("after", [])]), re.I)
+        self.object_rx = re.compile(r"\s+(?:(?:%s)\s+(?:%s)\s+)*(?:%s|\d+)\b" % (
+            alt(gw.get("coordination", [])), alt([w for v in kinds.values() for w in v.get("after", [])]),
+            alt(gw.get("object_starters", []))), re.I)
 
 
 def head_chunk(words: str, R: "Rules") -> str:
@@ -72,8 +92,8 @@ def head_chunk(words: str, R: "Rules") -> str:
     out = []
     for w in words.split():
         k = norm(w.strip(".,;:"))
-        if out and (k in R.stops or k in ("of", "and", "or", "who", "which", "that") or
-                    (k.endswith("ing") and len(k) > 5)):
+        if out and (k in R.stops or k in R.of or k in R.coordination or k in R.relatives or
+                    (R.participle and k.endswith(R.participle) and len(k) > len(R.participle) + 3)):
             break
         out.append(w)
     return " ".join(out)
@@ -93,7 +113,7 @@ def not_people(words: str | None, R: "Rules") -> bool:
     """'oxen', 'heads of cattle' are no people; 'cattle trader' is (the head decides)."""
     if not words:
         return False
-    first = re.split(r"\s+(?:and|or|who|which|that|on|in|at|with|from|aboard|near)\s+", words)[0]
+    first = head_chunk(words, R) or words
     ws = [norm(w.strip(".,")) for w in first.split()]
     return bool(ws) and (ws[-1] in R.not_people or (ws[0] in R.not_people and len(ws) == 1))
 

@@ -7,9 +7,6 @@ import re
 from .lexicon import norm
 from .rules import Rules, is_plural_person, person as _person
 
-_PRONOUNS_ONE = {"he", "she"}
-
-
 def np_persons(words: list[str], R: Rules) -> tuple[int, int, list[str]]:
     """Count persons in 'the station chief and his brother' -> (count, number of words used, [groups])."""
     count, used, groups = 0, 0, []
@@ -22,7 +19,8 @@ def np_persons(words: list[str], R: Rules) -> tuple[int, int, list[str]]:
         for k in range(j, min(j + 5, len(words))):
             w = words[k]
             bare = w.rstrip(",.;:)'’\"")
-            if norm(bare) in R.stops or norm(bare) in ("and", "or", "who", "was", "were", "is", "has", "had"):
+            if norm(bare) in R.stops or norm(bare) in R.coordination or norm(bare) in R.relatives or \
+                    norm(bare) in R.simple_aux:
                 break
             if is_plural_person(bare, R):
                 return count, used, groups          # a plural without a number: not a count of one
@@ -36,7 +34,7 @@ def np_persons(words: list[str], R: Rules) -> tuple[int, int, list[str]]:
         groups.append(" ".join(words[i:head_at + 1]).rstrip(",.;:)'’\""))
         used = head_at + 1
         if words[head_at] != words[head_at].rstrip(",.;:)") or head_at + 1 >= len(words) or \
-                norm(words[head_at + 1]) != "and":
+                norm(words[head_at + 1]) not in R.coordination:
             break
         i = head_at + 2
     return count, used, groups
@@ -88,7 +86,8 @@ def unnamed_killings(text: str, R: Rules, taken: list[tuple[int, int]]) -> list[
     for m in R.death_verbs.finditer(text):
         if R.background.search(text, max(0, m.start() - 60), m.start()):
             continue
-        if R.object_rx.match(text, m.end()) or re.match(r"\s+(?:him|her|them|it|me|us)\b", text[m.end():], re.I):
+        if R.object_rx.match(text, m.end()) or re.match(r"\s+(?:%s)\b" % R.object_pronouns, text[m.end():m.end() + 8],
+                                                         re.I):
             continue                    # active: "a mob attacked a man, killed him" -- the object is counted elsewhere
         sent_start = max([text.rfind(c, 0, m.start()) for c in ".;!?\n"]) + 1
         seg = text[sent_start:m.start()]
@@ -96,19 +95,17 @@ def unnamed_killings(text: str, R: Rules, taken: list[tuple[int, int]]) -> list[
         cands = [parts[-1], parts[0]] if parts else []
         for part in cands:
             words = part.split()
-            while words and norm(words[-1]) in ("later", "then", "reportedly", "allegedly", "also", "subsequently",
-                                                 "eventually", "was", "were", "is", "has", "been", "had"):
+            while words and (norm(words[-1]) in R.adverbs or norm(words[-1]) in R.simple_aux):
                 words = words[:-1]
-            while words and norm(words[0]) in ("and", "but", "then", "later", "where", "when", "after", "while"):
+            while words and norm(words[0]) in R.clause_openers:
                 words = words[1:]
             if not words or len(words) > 7 or any(re.search(r"\d", w) for w in words):
                 continue
-            if len(words) == 1 and norm(words[0]) in _PRONOUNS_ONE:
+            if len(words) == 1 and norm(words[0]) in R.one_pronouns:
                 n, groups = 1, [words[0]]
             else:
                 # a trailing prepositional phrase may follow the head: "The mayor of Mondoro"
-                cut = next((i for i, w in enumerate(words) if norm(w) in ("of", "from", "in", "at", "with", "on")),
-                           len(words))
+                cut = next((i for i, w in enumerate(words) if norm(w) in R.trailing_preps), len(words))
                 n, used, groups = np_persons(words[:cut], R)
                 if not n or used != cut:
                     continue
