@@ -90,6 +90,7 @@ def main() -> int:
     by_inter: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     errors: Counter = Counter()
     note_n = note_hit = 0
+    note_by: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     t_res = t_find = 0.0
     note_words = 0
     for row in rows:
@@ -126,7 +127,10 @@ def main() -> int:
             if not (gi and gcl):
                 errors[(name, inter, tc, a.code, a.acled_inter)] += 1
             note_n += 1
-            note_hit += (tc, inter) in fset or (entry is not None and (a.country, inter) in fset and gcl)
+            hit = (tc, inter) in fset or (entry is not None and (a.country, inter) in fset and gcl)
+            note_hit += hit
+            note_by[str(inter)][0] += 1
+            note_by[str(inter)][1] += hit
     pct = lambda x: f"{100 * x / n:.1f}%" if n else "n/a"
     print(f"(2) ACLED dev actor strings: {n} actors in {len(rows)} events; resolve() {1000 * t_res / max(n, 1):.3f} ms each")
     print(f"    inter code correct      {ok_inter}/{n} = {pct(ok_inter)}")
@@ -137,6 +141,7 @@ def main() -> int:
         f"{k}: {v[1]}/{v[0]}" for k, v in sorted(by_inter.items())))
     print(f"(3) ACLED notes find(): {note_hit}/{note_n} = {100 * note_hit / max(note_n, 1):.1f}% of coded actors found "
           f"(country + inter) in the note; {1000 * t_find / max(note_words, 1) * 1000:.2f} ms per 1,000 words")
+    print("    by true inter: " + ", ".join(f"{k}: {v[1]}/{v[0]}" for k, v in sorted(note_by.items())))
     # (4) PLOVER gold-standard actors
     igo = {"IGO", "UNO", "EUR"}
     pn = pc = ps = psn = 0

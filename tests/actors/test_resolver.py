@@ -141,6 +141,14 @@ def test_title_with_unknown_name(resolver):
     assert ms[0].actor.name == "Xavier Ndombasi"
 
 
+def test_date_forms(resolver):
+    when = dt.datetime(2020, 9, 1, 12, 30)
+    assert resolver.resolve("CNSP", date=when).country == "MLI"
+    assert resolver.resolve("CNSP", date="2023-09-01").country == "NER"
+    with pytest.raises(TypeError, match="YYYY-MM-DD"):
+        resolver.resolve("CNSP", date="last week")
+
+
 def test_bad_input_types(resolver):
     with pytest.raises(TypeError, match="needs a str"):
         resolver.find(None)
@@ -199,3 +207,20 @@ def test_phases_change_country_and_sector(resolver):
     before = resolver.resolve("SPLM/A", date=dt.date(2005, 1, 1))
     after = resolver.resolve("SPLM/A", date=dt.date(2015, 1, 1))
     assert (before.code, after.code) == ("SDNREB", "SSDGOV")
+
+
+def test_identity_militias(resolver):
+    a = resolver.resolve("Fulani gunmen", context_countries=["NGA"])
+    assert (a.code, a.acled_inter, a.known) == ("NGAPRM", 4, False)
+    b = resolver.resolve("Pokot raiders", context_countries=["KEN"])
+    assert (b.code, b.acled_inter) == ("KENPRM", 4)
+    # identity with a civilian noun stays civilian
+    assert resolver.resolve("Fulani herders", context_countries=["NGA"]).acled_inter == 7
+    ms = resolver.find("Clashes between Borana and Gabra raiders left five dead.", context_countries=["KEN"])
+    assert [(m.text, m.actor.acled_inter) for m in ms] == [("Borana", 4), ("Gabra raiders", 4)]
+
+
+def test_unidentified_people_are_an_armed_group(resolver):
+    a = resolver.resolve("unidentified individuals", context_countries=["NGA"])
+    assert (a.code, a.acled_inter, a.known) == ("NGAUAF", 3, False)
+    assert resolver.resolve("individuals", context_countries=["NGA"]).code == "NGACVL"

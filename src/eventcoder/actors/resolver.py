@@ -137,7 +137,7 @@ class ActorResolver:
         for w in lex.determiners:
             self._add(w, _Lex("det", w, w))
         for w, cs in lex.identities.items():
-            self._add(w, _Lex("identity", w, w))
+            self._add(w, _Lex("identity", w, w, proper=True))
         self._by_descriptor: dict[str, list[Entry]] = {}
         for e in kb.entries.values():
             for d in e.descriptors:
@@ -155,6 +155,7 @@ class ActorResolver:
         """All non-overlapping actor mentions in `text` (longest match wins), offsets relative to `text`."""
         if not isinstance(text, str):
             raise TypeError(f"find() needs a str, got {type(text).__name__}")
+        date = _date(date)
         ctx = _ctx(context_countries)
         toks = tokenize(text)
         readings = self._readings(text, toks, date, ctx, free_text=True)
@@ -172,12 +173,13 @@ class ActorResolver:
         if not isinstance(phrase, str):
             raise TypeError(f"resolve() needs a str, got {type(phrase).__name__}")
         text = " ".join(phrase.split())
+        date = _date(date)
         ctx = _ctx(context_countries)
         toks = tokenize(text)
         all_readings = self._readings(text, toks, date, ctx, free_text=False)
         readings = [r for r in all_readings if r.actor is not None]
         if not readings:
-            dem = [r for r in all_readings if r.demonym_only]
+            dem = [r for r in all_readings if r.demonym_only and r.country]
             if dem:     # a bare demonym ("Hungarian", from "Hungarian officials") stands for the country's state
                 return self._country_actor(dem[-1].country, "GOV", date, ctx,
                                            f"demonym {text!r} alone -> the government of {dem[-1].country}")
@@ -331,6 +333,9 @@ class ActorResolver:
                         e = aff
                 actor = self._org_actor(e, date, ctx, why)
                 return _Reading(i, j, actor, 3, country=actor.country, org=e)
+        idents_only = [lx.ref for it in chunk for lx in it.get("identity")]
+        if idents_only and all((it.get("identity") or it.get("modifier")) and not it.get("role") for it in chunk):
+            return _Reading(i, j, None, 0, demonym_only=True, extra={"idents": idents_only})
         # a title with a name that is not in the KB: an unknown person
         tpos = [x for x, it in enumerate(chunk) if it.get("title")]
         if tpos and chunk[-1].lexes == () and tpos[-1] < len(chunk) - 1:
@@ -397,11 +402,11 @@ class ActorResolver:
                 gap = text[toks[a.j - 1].end:toks[b.i].start]
                 linker, dets = self._linker(words, gap)
                 # coordination: "Malian and Russian forces"
-                if a.demonym_only and b.role is not None and b.country and words in ("and", "or", "and or", "") and \
-                        (words or "," in gap):
+                if a.demonym_only and b.role is not None and (b.country or b.extra.get("idents")) \
+                        and words in ("and", "or", "and or", "") and (words or "," in gap):
                     actor = self._role_actor(text[toks[a.i].start:toks[a.j - 1].end], b.role, b.extra["sector"],
-                                             b.extra["why"] + " (shared by coordination)", a.country, None, [],
-                                             date, ctx, explicit=True)
+                                             b.extra["why"] + " (shared by coordination)", a.country, None,
+                                             a.extra.get("idents", []), date, ctx, explicit=bool(a.country))
                     out.append(_Reading(a.i, a.j, actor, 2, country=a.country, role=b.role))
                     k += 1
                     continue
@@ -543,8 +548,10 @@ class ActorResolver:
         elif country and country_lex is not None:
             why = f"{country_lex.kind} {country_lex.text!r} + {why}"
         inter = role.acled_inter
-        if idents and sector == "PRM" and inter is None:
-            inter = 4
+        if idents and sector in ("UAF", "PRM", "CRM") and inter in (None, 3):
+            # "Fulani gunmen", "Pokot raiders", "Dogon militia": ACLED's identity militia
+            sector, inter = "PRM", 4
+            why += f"; identity {idents[0]!r} -> identity militia"
         if sector and self.lex.is_state_sector(sector) and country:
             a = self._country_actor(country, sector, date, ctx, why, role.noun)
             if inter is not None and a.acled_inter != 8:
@@ -600,6 +607,22 @@ class ActorResolver:
 
 
 # ---------------------------------------------------------------------------------------- helpers
+def _date(d: Any) -> dt.date | None:
+    """Accept a date, a datetime (its date) or an ISO string; anything else is a clear error."""
+    if d is None or type(d) is dt.date:
+        return d
+    if isinstance(d, dt.datetime):
+        return d.date()
+    if isinstance(d, dt.date):
+        return dt.date(d.year, d.month, d.day)
+    if isinstance(d, str):
+        try:
+            return dt.date.fromisoformat(d[:10])
+        except ValueError:
+            pass
+    raise TypeError(f"date must be a datetime.date or 'YYYY-MM-DD', got {d!r}")
+
+
 def _ctx(cs: Sequence[str]) -> tuple[str, ...]:
     if isinstance(cs, str):
         cs = [cs]
