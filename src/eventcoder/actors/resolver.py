@@ -282,7 +282,7 @@ class ActorResolver:
     def _interpret(self, chunk: list[_Item], text: str, toks: list[Token], date: dt.date | None,
                    ctx: tuple[str, ...]) -> _Reading | None:
         # drop leading determiners/appositive-only words from the span
-        while chunk and chunk[0].kinds() <= {"det", "appos", "modifier"} and len(chunk) > 1 \
+        while chunk and chunk[0].kinds() <= {"det", "appos"} and len(chunk) > 1 \
                 and not chunk[0].get("role"):
             chunk = chunk[1:]
         if not chunk:
@@ -547,7 +547,7 @@ class ActorResolver:
             country, why = ctx[0], why + f"; country from context {ctx[0]}"
         elif country and country_lex is not None:
             why = f"{country_lex.kind} {country_lex.text!r} + {why}"
-        inter = role.acled_inter
+        inter = role.acled_inter if sector == role.sector else None    # a modifier may have changed the sector
         if idents and sector in ("UAF", "PRM", "CRM") and inter in (None, 3):
             # "Fulani gunmen", "Pokot raiders", "Dogon militia": ACLED's identity militia
             sector, inter = "PRM", 4
