@@ -34,7 +34,9 @@ def claimant_candidates(text: str, sents: list[tuple[int, int]], R: Rules) -> di
                 acc += len(p) + 1
             if not who.strip() or not seg.rstrip().endswith(who.rstrip()):
                 # ", said Colonel X" / "reported by X": the claimant follows the verb
-                after = re.match(r"\s+((?:[A-Z][\w'’\-\.]*\s*){1,6})", text[m.end():s1])
+                after = re.match(r"\s+((?:[A-Z][\w'’\-\.]*\s*){1,6})", text[m.end():s1]) or \
+                    re.match(r"\s+((?:%s)\s*[\w’\-]+(?:\s+[\w'’\-]+){0,3})\s*(?=[.,;:!?]|$)" % R.articles,
+                             text[m.end():s1], re.I)     # "..., a déclaré l'armée malienne."
                 if after:
                     who = after.group(1).strip()
                     who_start = m.end() + after.start(1)

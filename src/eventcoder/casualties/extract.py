@@ -302,7 +302,7 @@ def extract_claims(text: str, *, article_id: str = "", offset: int = 0,
             high = sum(highs) if None not in highs else None
             start = min(m.start for m in members + [f])
             end = max(max(m.end, m.victims_end) for m in members + [f])
-            victims = " and ".join(m.victims for m in members if m.victims) or None
+            victims = R.and_word.join(m.victims for m in members if m.victims) or None
             total = make(f.kind, low, high, qual, victims, max(start, 0), end)
             claims.append(total)
     taken = [(c.span.start - offset, c.span.end - offset) for c in claims if c.span]

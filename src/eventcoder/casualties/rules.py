@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .lexicon import alt, load, norm
 
-SENT = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+|;\s*")
+SENT = re.compile(r"(?<=[.!?])[\"”’')\]»]*\s+(?=[\"“‘'(\[«]?\s*[A-ZÀ-ÖØ-Þ0-9])|\n+|;\s*")
 WORD = r"[\w'’\-\.]+"
 _WORD = WORD
 
@@ -50,6 +50,7 @@ class Rules:
         self.of = words.get("of", set())
         self.of_rx = alt(gw.get("of", []))
         self.coordination = words.get("coordination", set())
+        self.and_word = " %s " % ((gw.get("coordination") or ["and"])[0])   # joins victim groups of a total
         self.possessives = alt(gw.get("possessives", []))
         self.relatives = words.get("relatives", set())
         self.simple_aux = words.get("simple_auxiliaries", set())

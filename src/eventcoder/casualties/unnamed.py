@@ -72,7 +72,7 @@ def unnamed_killings(text: str, R: Rules, taken: list[tuple[int, int]]) -> list[
             if n:
                 end = _span_of_words(text, m.end(), words[:used])
                 if free(m.start(), end):
-                    out.append((m.start(), end, n, " and ".join(groups), "exact"))
+                    out.append((m.start(), end, n, R.and_word.join(groups), "exact"))
                 continue
         for k in range(0, 3):
             if k < len(words) and is_plural_person(words[k], R):
@@ -111,7 +111,7 @@ def unnamed_killings(text: str, R: Rules, taken: list[tuple[int, int]]) -> list[
                     continue
             a = text.index(words[0], sent_start + seg.index(part))
             if free(a, m.end()):
-                out.append((a, m.end(), n, " and ".join(groups), "exact"))
+                out.append((a, m.end(), n, R.and_word.join(groups), "exact"))
             break
     return out
 
