@@ -159,10 +159,15 @@ def build_default(home: Path | None = None) -> Gazetteer:
         g.add(-(i + 1), r[0], float(r[1]), float(r[2]), "", "L", "RGN", 0, None, None, alts)
 
     apply_aliases(g, home)
+    apply_demonyms(g, home)
+    return g
+
+
+def apply_demonyms(g: Gazetteer, home: Path | None) -> None:
+    """Add the demonym file's entries ("Malian" -> ML) to a gazetteer."""
     for r in read_table("demonyms.tsv", home):
         if len(r) >= 2:
             g.demonyms[fold(r[0])] = r[1].upper()
-    return g
 
 
 def apply_aliases(g: Gazetteer, home: Path | None) -> None:

@@ -298,12 +298,32 @@ def default_gazetteer(home: Path | None = None) -> Gazetteer:
     with _LOCK:
         g = _CACHE.get(key)
         if g is None:
-            g = default_index(home)
-            for d in dumps:
-                g.merge(_load(d))
+            g = _combined(home, dumps)
             _CACHE.clear()
             _CACHE[key] = g
         return g
+
+
+def _combined(home: Path, dumps: list[Path]) -> Gazetteer:
+    """Default index + dumps; the merged index is cached too (merging four country dumps takes seconds)."""
+    if not dumps:
+        return default_index(home)
+    h = hashlib.sha1(_fingerprint(home).encode())
+    for d in dumps:
+        h.update(f"{d.name}:{d.stat().st_mtime_ns}:{d.stat().st_size}".encode())
+    path = home / f"combined-{h.hexdigest()[:12]}.pkl"
+    if path.exists():
+        try:
+            return _load(path)
+        except Exception as exc:  # noqa: BLE001 - a corrupt cache is rebuilt, not fatal
+            log.warning("rebuilding unreadable gazetteer cache %s: %s", path, exc)
+    g = default_index(home)
+    for d in dumps:
+        g.merge(_load(d))
+    for old in home.glob("combined-*.pkl"):
+        old.unlink(missing_ok=True)
+    _save(g, path)
+    return g
 
 
 def add_dump(path_or_code: str, *, home: Path | None = None) -> int:

@@ -78,7 +78,10 @@ _NOT_EVENT_PREP = re.compile(r"\b(?:border with|borders? of|from|to|toward|towar
                              re.I)
 _ADMIN_CUE = re.compile(r"^\s*(?:region|province|state|district|county|governorate|prefecture|department|"
                         r"oblast|parish|cercle|commune|municipality)\b", re.I)
-_CITY_CUE = re.compile(r"^\s*(?:city|town|village|township)\b", re.I)
+_DATELINE = re.compile(r"^\s*(?:,|\(|—|–|-\s)")
+_CITY_CUE = re.compile(r"^\s*(?:city|town|village|township|airport|airfield|market|camp|military camp|base|prison|"
+                       r"hospital|mosque|church|bridge|neighbourhood|neighborhood|quarter|district of the city)\b",
+                       re.I)
 _ENT_LABELS = {"GPE", "LOC", "FAC"}
 _GENERIC = re.compile(r"\b(?:County|Parish|Province|Region|District|State|River|Valley|Island|Islands|Sea|Ocean|"
                       r"Mountains?|Mount|Mt\.?|Lake|Bay|Gulf|Strait|Peninsula|Desert|Delta|Coast|Basin|Plateau|"
@@ -95,6 +98,7 @@ class _Mention:
     source: str            # ner | gaz | person | org
     cands: list[GeoCandidate]
     weak: bool = False
+    prep: bool = False
     dropped: bool = False
     admin_cue: bool = False
     city_cue: bool = False
@@ -208,7 +212,7 @@ def _collect(doc, text: str, gaz: Gazetteer) -> list[_Mention]:
                 add(s, e, t, "demonym", "ner", [dem])
             elif fold(t) not in not_places:
                 cands = _candidates(gaz, t)
-                if cands and fold(t) == fold(cands[0].name):
+                if cands and _named(cands, t):
                     add(s, e, t, "place", "norp", cands, weak=not _major(cands[0], t))
         elif label in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"):
             ok = fold(t) not in not_places and _plausible(t, ent)
@@ -220,7 +224,7 @@ def _collect(doc, text: str, gaz: Gazetteer) -> list[_Mention]:
             if dem is not None:
                 add(s, e, t, "demonym", label.lower(), [dem])
                 continue
-            if cands and fold(t) == fold(cands[0].name) and fold(t) not in surnames \
+            if cands and (_named(cands, t) or prep_before(s)) and fold(t) not in surnames \
                     and not t.replace(".", "").isupper() and label in ("ORG", "PERSON", "PRODUCT"):
                 add(s, e, t, "place", label.lower(), cands, weak=True)   # "Torrington" tagged ORG
                 continue
@@ -233,7 +237,8 @@ def _collect(doc, text: str, gaz: Gazetteer) -> list[_Mention]:
     # capitalised (or upper-case dateline) token runs that NER left out: gazetteer matching, longest first
     in_ent = set()
     for ent in doc.ents:
-        in_ent.update(range(ent.start, ent.end))
+        if not any(t.text in ("(", "[", ")", "]", ",", ";") or ("[" in t.text) for t in ent):
+            in_ent.update(range(ent.start, ent.end))       # broken entities ("Banh (Banh, Loroum") are re-read
     toks = list(doc)
     i = 0
     while i < len(toks):
@@ -242,6 +247,11 @@ def _collect(doc, text: str, gaz: Gazetteer) -> list[_Mention]:
             i += 1
             continue
         matched = False
+        dem = gaz.demonym(tok.text) if tok.is_alpha and tok.text[0].isupper() else None
+        if dem is not None and fold(tok.text) not in surnames:     # "Malian" tagged ADJ, not NORP
+            add(tok.idx, tok.idx + len(tok.text), tok.text, "demonym", "gaz", [dem])
+            i += 1
+            continue
         for j in range(min(len(toks), i + 4), i, -1):
             span = doc[i:j]
             if any(k in in_ent for k in range(i, j)) or not _is_title(span[-1]):
@@ -267,7 +277,16 @@ def _collect(doc, text: str, gaz: Gazetteer) -> list[_Mention]:
         after = text[m.end:m.end + 16]
         m.admin_cue = bool(_ADMIN_CUE.match(after))
         m.city_cue = bool(_CITY_CUE.match(after))
+        line_start = text.rfind("\n", 0, m.start) + 1
+        dateline = not text[line_start:m.start].strip() and bool(_DATELINE.match(after))
+        m.prep = dateline or prep_before(m.start)
     return mentions
+
+
+def _named(cands: list[GeoCandidate], surface: str) -> bool:
+    """Some candidate's main name is the surface itself (not only an alternate name)."""
+    key = fold(surface)
+    return any(fold(c.name) == key for c in cands[:20])
 
 
 def _plausible(surface: str, span) -> bool:
@@ -317,14 +336,25 @@ def _accept_gaz(c: GeoCandidate, span, prep: bool, sent_start: bool) -> bool | s
         return False
     if c.feature_code == "ADM2" and _GENERIC.search(span.text) and fold(span.text) == fold(c.name):
         return True                                   # "Henry County"
-    if prep and not sent_start and span[0].pos_ == "PROPN":
-        return True
+    if prep and not sent_start and span[0].pos_ in ("PROPN", "NOUN"):
+        return True if span[0].pos_ == "PROPN" else "weak"
     return "weak" if span[0].pos_ == "PROPN" and fold(span.text) == fold(c.name) else False
+
+
+def _key(m: _Mention) -> str:
+    """One sense per document and name; "Gao region" and "Gao" are different names."""
+    return fold(m.text) + ("#adm" if m.admin_cue else "")
 
 
 # ---- disambiguation ---------------------------------------------------------------------------------------------
 _TYPE_PRIOR = {"CONT": 4.0, "RGN": 3.0, "PCLI": 6.0, "PCLD": 5.0, "PCLF": 5.0, "PCLS": 5.0, "PCLIX": 5.0,
                "PCL": 5.0, "TERR": 5.0, "ADM1": 4.0, "PPLC": 2.5, "ADM2": 1.0, "PPLA": 1.0, "PPLA2": 0.5}
+
+
+def _has_division_twin(c: GeoCandidate, m: _Mention) -> bool:
+    key = fold(m.text)
+    return any(a.feature_code in ("ADM1", "ADM2") and a.country == c.country and
+               (a.name in (c.admin1, c.admin2) or fold(a.name).startswith(key)) for a in m.cands[:20])
 
 
 def _score(c: GeoCandidate, m: _Mention, ctx_cc: Counter, ctx_a1: Counter, anchors: list[GeoCandidate],
@@ -337,11 +367,15 @@ def _score(c: GeoCandidate, m: _Mention, ctx_cc: Counter, ctx_a1: Counter, ancho
         s += 4.0 if c.feature_class == "A" and not c.is_country else -2.0
     if m.city_cue:
         s += 3.0 if c.feature_class == "P" else -1.0
+    if c.feature_class == "P" and (m.prep or m.city_cue) and not m.admin_cue and _has_division_twin(c, m):
+        s += 5.0          # "in Gao": the town, not the Gao region named after it
     if total:
         share = ctx_cc.get(c.country, 0) / total
         s += 6.0 * share
         if c.admin1 and not c.is_admin1:
             s += 4.0 * min(1.0, ctx_a1.get((c.country, c.admin1), 0) / max(1, total) * 3)
+        if c.admin2 and c.feature_code != "ADM2":
+            s += 2.0 * min(1.0, ctx_a1.get((c.country, "#2", c.admin2), 0))
     if anchors and not c.is_country and c.feature_code not in ("CONT", "RGN"):
         d = min(haversine_km(c.lat, c.lon, a.lat, a.lon) for a in anchors)
         s += 2.5 * max(0.0, 1.0 - d / 500.0)
@@ -352,7 +386,7 @@ def _resolve(mentions: list[_Mention], context_countries: Sequence[str]) -> None
     by_key: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
         if m.cands:
-            by_key[fold(m.text)].append(m)
+            by_key[_key(m)].append(m)
     ext = [to_iso2(c) for c in context_countries if to_iso2(c)]
     ctx_cc: Counter = Counter()
     ctx_a1: Counter = Counter()
@@ -377,6 +411,10 @@ def _resolve(mentions: list[_Mention], context_countries: Sequence[str]) -> None
                 ctx_a1[(c.country, c.name)] += n
             elif c.admin1:
                 ctx_a1[(c.country, c.admin1)] += n * 0.5
+            if c.feature_code == "ADM2":
+                ctx_a1[(c.country, "#2", c.name)] += n
+            elif c.admin2:
+                ctx_a1[(c.country, "#2", c.admin2)] += n * 0.5
         new: dict[str, GeoCandidate] = {}
         for key, ms in by_key.items():
             m = ms[0]
@@ -391,6 +429,10 @@ def _resolve(mentions: list[_Mention], context_countries: Sequence[str]) -> None
                     a1[(own.country, own.name)] -= n
                 elif own.admin1:
                     a1[(own.country, own.admin1)] -= n * 0.5
+                if own.feature_code == "ADM2":
+                    a1[(own.country, "#2", own.name)] -= n
+                elif own.admin2:
+                    a1[(own.country, "#2", own.admin2)] -= n * 0.5
             total = sum(v for v in cc.values() if v > 0)
             anchors = [c for k, c in first.items() if k != key and k in strong and c.feature_class == "P"]
             new[key] = max(m.cands, key=lambda c: _score(c, m, cc, a1, anchors, total))
@@ -399,11 +441,14 @@ def _resolve(mentions: list[_Mention], context_countries: Sequence[str]) -> None
     support = [first[k] for k in strong]
     a1s = {(c.country, c.name) for c in support if c.is_admin1} | {(c.country, c.admin1) for c in support if c.admin1}
     pts = [c for c in support if c.feature_class != "A" or c.feature_code in ("ADM2", "ADM3")]
+    countries = {c.country for c in support} | set(ext)
     for key, ms in by_key.items():
         c = first[key]
         if key not in strong:
             ok = (c.country, c.admin1) in a1s or (c.is_admin1 and (c.country, c.name) in a1s) or \
-                any(haversine_km(c.lat, c.lon, p.lat, p.lon) <= 100 for p in pts)
+                any(haversine_km(c.lat, c.lon, p.lat, p.lon) <= 100 for p in pts) or \
+                (any(m.prep for m in ms) and (c.country in countries or not support)) or \
+                any(x.country in ext and fold(x.name) == key.split("#")[0] for x in ms[0].cands[:20])
             if not ok:
                 for m in ms:
                     m.dropped = True
@@ -504,8 +549,9 @@ def _event_candidates(text: str, tops: Sequence[Toponym], start: int, end: int) 
 
 def locate_event(text: str, toponyms: Sequence[Toponym], *, sentence: tuple[int, int],
                  trigger: tuple[int, int], context_countries: Sequence[str] = (),
-                 article_id: str = "") -> records.Place | None:
-    """The place where the act of `trigger` happened (see module doc). Place.span is the evidence span."""
+                 article_id: str = "", gazetteer: Gazetteer | None = None) -> records.Place | None:
+    """The place where the act of `trigger` happened (see module doc). Place.span is the evidence span.
+    sentence / trigger: (start, end) character offsets into `text`; toponyms: find_toponyms' output."""
     s0, s1 = sentence
     if not (0 <= s0 <= s1 <= len(text)):
         raise ValueError(f"locate_event: sentence {sentence} is outside the text (length {len(text)})")
@@ -548,7 +594,7 @@ def locate_event(text: str, toponyms: Sequence[Toponym], *, sentence: tuple[int,
     if not places:
         cc = next((to_iso3(c) for c in context_countries if to_iso3(c)), None)
         if cc:
-            c = default_gazetteer().country(cc)
+            c = (gazetteer if gazetteer is not None else default_gazetteer()).country(cc)
             if c:
                 return to_place(c, None)
         return None
@@ -561,8 +607,9 @@ def locate_event(text: str, toponyms: Sequence[Toponym], *, sentence: tuple[int,
             return records.replace(_with_span(t.place, article_id, t), acled_geo_precision=3)
     if countries:
         cc, _ = countries.most_common(1)[0]
-        t = next(t for t in places if t.place.country == cc)
-        c = default_gazetteer().country(cc)
+        t = next((t for t in places if t.place.country == cc and t.place.precision == "country"),
+                 next(t for t in places if t.place.country == cc))
+        c = (gazetteer if gazetteer is not None else default_gazetteer()).country(cc)
         if c:
             return to_place(c, records.Span(article_id, t.start, t.end, t.text))
     return None
