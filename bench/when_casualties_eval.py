@@ -131,6 +131,21 @@ def ucdp(path, show: int, which: str | None) -> None:
             print(f"  gold {gold} got {agg.best} ({agg.low}-{agg.high}) :: {text[:200]!r}")
 
 
+def seed(shared) -> None:
+    """Seed article E1 (shared/seed/gold.yaml): the date of the clashes and the fatality figures."""
+    path = shared / "seed" / "mali_ukraine.txt"
+    if not path.exists():
+        return
+    text = path.read_text(encoding="utf-8")
+    pub = dt.date(2024, 8, 5)
+    ed = resolve_event_date(text, published=pub)
+    month = resolve_event_date(text.split("\n")[1], published=pub)
+    f = aggregate(extract_claims(text))
+    print("Seed E1 (gold: 2024-07-25 day; 'last month' -> July 2024 month; ACLED 20, UCDP low 20, high 131)")
+    print(f"  date {ed.date} {ed.precision} [{ed.span.text}]; 'last month' -> {month.date}..{month.end} {month.precision}")
+    print(f"  fatalities acled={f.acled} low={f.low} best={f.best} high={f.high} (no claimant resolver: party unknown)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", type=int, default=0, help="examples per error category")
@@ -140,6 +155,7 @@ def main() -> int:
     if shared is None:
         print("shared eval data not found (set EVENTCODER_SHARED to the team's shared folder)", file=sys.stderr)
         return 2
+    seed(shared)
     acled(shared / "eval" / "acled" / "dev.csv", args.show, args.errors)
     ucdp(shared / "eval" / "ucdp" / "dev.csv", args.show, args.errors)
     return 0
