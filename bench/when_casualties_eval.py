@@ -87,7 +87,7 @@ def acled(path, show: int, which: str | None) -> None:
     print(f"  date.exact                 {_pct(exact, n)}   [strict: undated note = miss]")
     print(f"  date.exact (+pub fallback) {_pct(exact_fb, n)}   [undated -> publication date, basis=publication]")
     print(f"  date.within_7d             {_pct(within7, n)}")
-    print(f"  dated (a date was found)   {_pct(dated, n)}")
+    print(f"  dated (a date was found)   {_pct(dated, n)}   [date.exact among dated: {_pct(exact, dated)}]")
     print(f"  time_precision.accuracy    {_pct(tp_ok, n)}   [+pub fallback as day: {_pct(tp_ok_fb, n)}]")
     print(f"  fatalities.exact           {_pct(f_exact, n)}")
     print(f"  fatalities.within_20pct    {_pct(f_20, n)}")
