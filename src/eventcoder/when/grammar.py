@@ -127,8 +127,8 @@ class Grammar:
             ("m", r"(?:(?P<since>%s)\s+|(?P<part>%s)\s*|(?P<prep>in|during|last|this|en|au\s+mois\s+de)\s+)(?P<m>%s)" % (
                 SINCE, PART, MON)),
             # in 2012, since 2020, in 2020 and 2021
-            ("year", r"(?:(?P<since>%s)\s+|(?P<prep>%s)\s+)(?P<y>%s)(?:(?:\s*,\s*|\s+(?:and|or|et|ou)\s+)(?P<y2>%s))*"
-             % (SINCE, YPREP, YEAR, YEAR)),
+            ("year", r"(?:(?P<since>%s)\s+|(?P<prep>%s)\s+(?:(?:%s)\s+)?)(?P<y>%s)(?:(?:\s*[,\-–/]\s*|\s+(?:and|or|to|et|ou|à)\s+)(?P<y2>%s))*"
+             % (SINCE, YPREP, ART, YEAR, YEAR)),
             # (on|last) Monday (night)
             ("weekday", pre + r"(?:(?P<wpre>%s)\s+)?(?P<wd>%s)(?:\s+(?P<dpart>%s))?" % (WDP, WD, PARTS)),
             # yesterday, last night, hier
