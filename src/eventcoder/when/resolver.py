@@ -354,7 +354,7 @@ def find_dates(text: str, *, published: dt.date | None, language: str = "en") ->
     return _mentions(text, published, language)
 
 
-_SENT_END = re.compile(r"[.;!?](?=\s+[A-Z\"“‘'(])|\n")
+_SENT_END = re.compile(r"[.;!?](?=\s+[A-ZÀ-ÖØ-Þ\"“‘'(«])|\n")
 
 
 def _is_old(ed: records.EventDate, published: dt.date | None, days: int) -> bool:
