@@ -224,3 +224,10 @@ def test_unidentified_people_are_an_armed_group(resolver):
     a = resolver.resolve("unidentified individuals", context_countries=["NGA"])
     assert (a.code, a.acled_inter, a.known) == ("NGAUAF", 3, False)
     assert resolver.resolve("individuals", context_countries=["NGA"]).code == "NGACVL"
+
+
+def test_places_are_not_actors_in_running_text(resolver):
+    ms = resolver.find("Kyiv denied it. Fighting in Mali and near Bamako continued; troops in Niger withdrew.")
+    assert [(m.text, m.actor.code) for m in ms] == [("Kyiv", "UKRGOV"), ("troops in Niger", "NERMIL")]
+    # resolve() is given a phrase already chosen as an actor
+    assert resolver.resolve("Mali").code == "MLIGOV"

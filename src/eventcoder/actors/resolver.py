@@ -35,6 +35,8 @@ _COLLECTIVE = {"CVL", "REF", "JRN", "MED", "EDU", "AGR", "BUS", "LAB", "REL", "S
 _FOREIGN_8 = {"MIL", "COP", "SPY"}          # state forces outside their own country are ACLED inter 8
 _LINKED = {"linked to", "affiliated to", "affiliated with", "loyal to", "allied to", "allied with",
            "associated with", "tied to", "close to", "aligned with"}
+_LOCATIVE = {"in", "near", "outside", "around", "across", "inside", "throughout", "into", "within", "towards",
+             "toward", "northern", "southern", "eastern", "western", "central"}
 _BACKED = {"backed", "supported", "sponsored", "funded", "armed", "trained"}
 _NOMINAL = {"country", "capital", "demonym", "gentile", "org", "person", "role", "modifier", "title", "identity", "appos"}
 
@@ -273,14 +275,14 @@ class ActorResolver:
                 chunks.append(run)
             else:
                 k += 1
-        readings = [r for r in (self._interpret(c, text, toks, date, ctx) for c in chunks) if r is not None]
+        readings = [r for r in (self._interpret(c, text, toks, date, ctx, free_text) for c in chunks) if r is not None]
         # 2. merges across linkers and coordination
         readings = self._link(readings, items, text, toks, date, ctx)
         return readings
 
     # ------------------------------------------------------------------------------------ chunk reading
     def _interpret(self, chunk: list[_Item], text: str, toks: list[Token], date: dt.date | None,
-                   ctx: tuple[str, ...]) -> _Reading | None:
+                   ctx: tuple[str, ...], free_text: bool = True) -> _Reading | None:
         # drop leading determiners/appositive-only words from the span
         while chunk and chunk[0].kinds() <= {"det", "appos"} and len(chunk) > 1 \
                 and not chunk[0].get("role"):
@@ -371,6 +373,10 @@ class ActorResolver:
             return _Reading(i, head_end, actor, 2 if country else 1, country=country, role=role,
                             org=self.kb.get(actor.kb_id) if actor.kb_id else None,
                             extra={"sector": sector, "why": why_sector, "idents": idents})
+        if free_text and country and not backed and country_lex.kind in ("country", "capital") and i > 0 \
+                and toks[i - 1].text.lower() in _LOCATIVE and _joined(text, toks, i - 1, i):
+            # "fighting in Mali", "near Bamako": a place, not an actor (kept so "soldiers in Mali" can link)
+            return _Reading(i, j, None, 0, country=country, extra={"place": True})
         if country and not backed:
             # a country or capital alone stands for its government; a demonym alone is an adjective;
             # a plural demonym ("Palestinians") stands for the country's people
@@ -410,7 +416,8 @@ class ActorResolver:
                     out.append(_Reading(a.i, a.j, actor, 2, country=a.country, role=b.role))
                     k += 1
                     continue
-                if linker is not None and a.actor is not None and b.actor is not None and a.strength < 3:
+                if linker is not None and a.actor is not None and (b.actor is not None or b.extra.get("place")) \
+                        and a.strength < 3:
                     merged = self._merge(a, b, linker, text, toks, date, ctx)
                     if merged is not None:
                         out.append(merged)
