@@ -17,7 +17,6 @@ class Rules:
         lx = load(language)
         self.lx = lx
         kinds = lx.get("kinds") or {}
-        self.after = {k: re.compile(r"(?:%s)(?![\w])" % alt(v.get("after", [])), re.I) for k, v in kinds.items()}
         self.before = {k: re.compile(r"(?<![\w])(?:%s)[)'’\"]?\s*:?\s*$" % alt(v.get("before", [])), re.I)
                        for k, v in kinds.items()}
         self.after_any = re.compile(r"(?<![\w])(?P<kind>%s)(?![\w])" % alt(
@@ -26,9 +25,7 @@ class Rules:
             alt((lx.get("grammar_words") or {}).get("of", [])), _WORD, alt(lx.get("auxiliaries", [])),
             alt([w for v in kinds.values() for w in v.get("after", [])])), re.I)
         self.after_kind = {norm(w): k for k, v in kinds.items() for w in v.get("after", [])}
-        self.aux = alt(lx.get("auxiliaries", []))
         self.stops = {norm(w) for w in lx.get("victim_stops", [])}
-        self.stop_rx = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("victim_stops", [])), re.I)
         self.subset_rx = re.compile(r"(?:^|[\s,(])(?:%s)\s*[:,]?\s*$" % alt(lx.get("subset_cues", [])), re.I)
         self.coord_rx = re.compile(r"^\s*(?:%s)\s*$" % alt(lx.get("coordinators", [])), re.I)
         self.attacker_nouns = {norm(w) for w in lx.get("attacker_nouns", [])}

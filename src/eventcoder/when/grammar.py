@@ -1,45 +1,17 @@
 """Date-expression patterns compiled from a language's lexicon (data/when/<lang>.yaml).
 
-Each pattern yields a `Raw` match: what was written (day/month/year numbers, a weekday, a relative offset...) with
-character offsets. Turning a `Raw` into calendar dates against a publication date is `calendar.py`'s job.
+Each pattern is a named regex whose groups say what was written (day/month/year, a weekday, a relative offset,
+"since", "around" ...); resolver.py turns a match into calendar dates against the publication date.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from .lexicon import load
 
 
-@dataclass
-class Raw:
-    """One date expression as written. kind says which fields matter."""
-    kind: str            # ymd | range | month | year | weekday | reldays | ago | period | weekend | lastn
-    start: int
-    end: int
-    text: str
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    year2: int | None = None
-    month2: int | None = None
-    day2: int | None = None
-    weekday: int | None = None
-    offset: int = 0                  # reldays: days; period: -1 previous / 0 current
-    unit: str | None = None          # ago / period / lastn: day | week | fortnight | month | year | decade
-    count: int | None = None
-    part: tuple[int, int] | None = None   # part of month (early/mid/late): day range
-    prefix: str = ""                 # "since", "last", approximate word ...
-    approximate: bool = False
-    since: bool = False
-    month_only: bool = False         # "(month of)"
-    years: tuple[int, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-def _alt(words: list[str] | Any) -> str:
+def _alt(words: object) -> str:
     ws = sorted({str(w) for w in (words or [])}, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) or r"(?!x)x"
 
