@@ -72,7 +72,6 @@ def _post(text: str, n: Num, lim: int, R: Rules) -> tuple[str, int, str | None, 
     rest = text[n.end:lim]
     m = R.post_rx.match(rest)
     if not m:
-        # "six dead" with no space-separated victim words handled above; also "N, mostly civilians, were killed"
         return None
     kind_word = norm(m.group("kind"))
     kind = R.after_kind.get(kind_word)
@@ -90,9 +89,9 @@ def _post(text: str, n: Num, lim: int, R: Rules) -> tuple[str, int, str | None, 
     vic_end = n.end + m.end("vic") if vic else n.end
     if vic and any(norm(w) in R.post_stops for w in vic.split()):
         return None                     # the group runs over a clause: "tens of people arrived with the corpses"
-    if kind_word in R.noun_after and vic and (len(vic.split()) > 3 or " of " in f" {vic} "):
+    if kind_word in R.noun_after and vic and (len(vic.split()) > 3 or any(norm(w) in R.of for w in vic.split())):
         return None                     # "two groups of bodies"
-    if n.article and not person(re.split(r"\s+(?:of|and)\s+", vic or "")[0] or None, R):
+    if n.article and not person(vic, R):
         return None
     if vic and (norm(vic.split()[0]) in R.non_victims and n.qualifier != "vague" or not_people(vic, R)):
         return None
@@ -112,6 +111,7 @@ def _pre(text: str, n: Num, sent_start: int, R: Rules) -> tuple[str, int] | None
 
 
 def _find(text: str, R: Rules) -> list[_Found]:
+    """Every number with a casualty kind, in text order, linked into coordinations and subsets."""
     sents = sentences(text)
     nums = find_numbers(text, R.lx.get("language", "en"))
     found: list[_Found] = []
