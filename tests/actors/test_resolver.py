@@ -231,3 +231,12 @@ def test_places_are_not_actors_in_running_text(resolver):
     assert [(m.text, m.actor.code) for m in ms] == [("Kyiv", "UKRGOV"), ("troops in Niger", "NERMIL")]
     # resolve() is given a phrase already chosen as an actor
     assert resolver.resolve("Mali").code == "MLIGOV"
+
+
+def test_former_officials_and_unknown_heads(resolver):
+    a = resolver.resolve("Ousted President Askar Akayev")
+    assert (a.sector, a.known) == ("ELI", False)
+    assert resolver.resolve("former fighters", context_countries=["MLI"]).sector == "UAF"
+    b = resolver.resolve("Danish Web sites")
+    assert (b.country, b.known) == ("DNK", False) and b.sector != "GOV"
+    assert resolver.resolve("British nationals").code == "GBRCVL"

@@ -182,9 +182,12 @@ class ActorResolver:
         readings = [r for r in all_readings if r.actor is not None]
         if not readings:
             dem = [r for r in all_readings if r.demonym_only and r.country]
-            if dem:     # a bare demonym ("Hungarian", from "Hungarian officials") stands for the country's state
+            if dem and dem[-1].j == len(toks):
+                # a bare demonym ("Hungarian", from "Hungarian officials") stands for the country's state
                 return self._country_actor(dem[-1].country, "GOV", date, ctx,
                                            f"demonym {text!r} alone -> the government of {dem[-1].country}")
+            if dem:     # "Danish Web sites": a demonym before a head noun the lexicon does not know
+                return self._unknown(text, toks, ctx, country=dem[-1].country)
         if readings:
             best = readings[0]
             strong = [r for r in readings if r.strength >= 3]
@@ -346,8 +349,11 @@ class ActorResolver:
             name = text[toks[name_items[0].i].start:toks[name_items[-1].j - 1].end]
             c, why = (country, f"{country_lex.kind} {country_lex.text!r}") if country else \
                 (ctx[0] if ctx else None, f"country from context {ctx[0]}" if ctx else "")
-            actor = records.Actor(name=name, country=c, sector=t.ref, kb_id=None,
-                                  acled_inter=self._inter(t.ref, c, ctx, None), known=False,
+            tsector = t.ref
+            if self._former(chunk) and tsector in ("GOV", "MIL", "LEG", "JUD"):
+                tsector, why = "ELI", why + "; 'former' -> ELI"
+            actor = records.Actor(name=name, country=c, sector=tsector, kb_id=None,
+                                  acled_inter=self._inter(tsector, c, ctx, None), known=False,
                                   why=f"title {t.text!r} + unknown name" + (f"; {why}" if why else ""))
             return _Reading(i, j, actor, 1, country=country, extra={"person": True, "sector": t.ref})
         # role head (the last item that can be a role)
@@ -363,8 +369,10 @@ class ActorResolver:
             if role.generic:
                 for lx in mods:
                     s = lx.ref if lx.kind == "modifier" else lx.ref.sector
-                    if s:
+                    if s and s != "ELI":        # "former" only turns officials into ELI (below)
                         sector, why_sector = s, f"{lx.text!r} + role {role.noun!r}"
+            if self._former(chunk[:x]) and sector in ("GOV", "LEG", "JUD"):
+                sector, why_sector = "ELI", f"'former' + role {role.noun!r} -> former officials"
             idents = [lx.ref for it in chunk[:x] for lx in it.get("identity")
                       if not (it.get("demonym") and country)]
             head_end = chunk[x].j
@@ -475,6 +483,9 @@ class ActorResolver:
         return None
 
     # ------------------------------------------------------------------------------------ actor builders
+    def _former(self, items: list[_Item]) -> bool:
+        return any(lx.ref == "ELI" for it in items for lx in it.get("modifier"))
+
     def _pick_country(self, lexes: list[_Lex], ctx: tuple[str, ...]) -> _Lex:
         for c in ctx:
             for lx in lexes:
@@ -601,14 +612,17 @@ class ActorResolver:
         return records.Actor(name=e.name, country=country, sector=sector, kb_id=e.id,
                              acled_inter=self._inter(sector, country, ctx, None), known=True, why=why)
 
-    def _unknown(self, text: str, toks: list[Token], ctx: tuple[str, ...]) -> records.Actor:
+    def _unknown(self, text: str, toks: list[Token], ctx: tuple[str, ...], country: str | None = None) -> records.Actor:
         sector, why = None, "not in the knowledge base"
         for t in reversed(toks):
             s = self.lex.org_heads.get(fold(t.text))
             if s:
                 sector, why = s, f"not in the knowledge base; head word {t.text!r} suggests {s}"
                 break
-        country = ctx[0] if ctx and sector else None
+        if country:
+            why += f"; country from its demonym ({country})"
+        else:
+            country = ctx[0] if ctx and sector else None
         return records.Actor(name=text, country=country, sector=sector, kb_id=None,
                              acled_inter=self.lex.sector_inter(sector), known=False, why=why)
 
