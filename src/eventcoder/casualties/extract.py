@@ -155,8 +155,8 @@ def _find(text: str, R: Rules) -> list[_Found]:
                 gap = text[vend:nxt.start]
                 if not (R.coord_rx.match(gap) or R.subset_rx.search(" " + gap)):
                     continue            # "two Arab tribes in western Sudan leave 27 killed": the 27 were killed
-            if n.article and vic and re.search(r"\s+and\s+(?:his|her|their|the|a|an)\s", " " + vic):
-                count, _, _ = np_persons(["a"] + vic.split(), R)
+            if n.article and vic and any(norm(w) in R.coordination for w in vic.split()):
+                count, _, _ = np_persons([n.text] + vic.split(), R)
                 if count > 1:                   # "A sub-officer and his younger brother were assassinated"
                     n = Num(n.start, n.end, n.text, count, count, "exact", True)
             f = _Found(n, kind, n.start, kend, vic, vend, "post")
@@ -251,7 +251,9 @@ def extract_claims(text: str, *, article_id: str = "", offset: int = 0,
     parties = tuple(parties or ())
     if any(not isinstance(p, records.Actor) for p in parties):
         raise TypeError("parties must be records.Actor instances")
-    R = rules(language.lower().split("-")[0])
+    if not isinstance(language, str) or not language:
+        raise TypeError(f"language must be an ISO 639-1 code such as 'en', got {language!r}")
+    R = rules(language.lower().split("-")[0].split("_")[0])
     if not text.strip():
         return []
     sents = sentences(text)
