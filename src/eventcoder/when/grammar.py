@@ -77,6 +77,8 @@ class Grammar:
             ("iso", pre + r"(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)" + e),
             # 25/07/2024 (day first)
             ("dmy_num", pre + r"(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:1[89]|20)\d\d)" + e),
+            # 25/5, 12/07 (day first, no year): only with a day and month that exist
+            ("dm_num", pre + r"(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?![/\d])"),
             # between 25 and 27 July 2024, 25-27 July, from 25 July to 2 August 2024, du 25 au 27 juillet
             ("range_dm", r"(?:(?P<open>%s)\s+(?:(?:%s)\s+)?)?(?P<d1>%s)(?:\s+(?:%s\s+)?(?P<m1>%s))?,?\s*(?:%s)\s*(?:(?:%s)\s+)?"
              r"(?P<d2>%s)\s+(?:(?:%s)\s+)?(?P<m2>%s)(?:,?\s+(?P<y>%s))?" % (OPEN, ART, DAY, OF or "(?!x)x", MON, CONN, ART,

@@ -119,8 +119,11 @@ def _resolve(name: str, m: re.Match[str], g: Grammar, published: dt.date | None)
         d = cal.safe_date(int(gd["y"]), month or 0, day or 0) if month and day else None
         res = _Res(d, None, "day", "explicit") if d else None
 
-    elif name in ("dm", "md"):
-        month, day = g.month(gd["m"]), _day(gd["d"])
+    elif name in ("dm", "md", "dm_num"):
+        month = int(gd["m"]) if name == "dm_num" else g.month(gd["m"])
+        day = _day(gd["d"])
+        if not month or month > 12:
+            return None
         if pub is None or not month or not day:
             return None
         d = cal.latest_on_or_before(month, day, pub)
