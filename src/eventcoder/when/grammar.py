@@ -30,6 +30,7 @@ class Grammar:
         self.relative_days = {" ".join(str(k).lower().split()): int(v) for k, v in lx.get("relative_days", {}).items()}
         self.month_parts = {" ".join(str(k).lower().split()): tuple(v) for k, v in lx.get("month_parts", {}).items()}
         self.historical_days = int(lx.get("historical_days", 60))
+        self.not_dates = {" ".join(str(w).lower().split()) for w in lx.get("not_dates", [])}
         self.report_gap = int(lx.get("report_prefix_gap", 25))
 
         suf = lx.get("ordinal_suffix", "")

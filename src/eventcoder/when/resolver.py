@@ -76,6 +76,8 @@ def _scan(text: str, g: Grammar) -> list[tuple[str, re.Match[str]]]:
 
 
 def _plausible(name: str, m: re.Match[str], g: Grammar) -> bool:
+    if " ".join(m.group().lower().split()) in g.not_dates:
+        return False
     gd = m.groupdict()
     for key in ("m", "m1", "m2"):
         word = gd.get(key)
