@@ -130,6 +130,8 @@ def test_user_lexicon_adds_vague_words(tmp_path, monkeypatch):
     ("The death toll rose to 30, said Colonel Souleymane Dembele, an army spokesman.", "Colonel Souleymane Dembele"),
     ("Rebels said they had killed 15 soldiers.", "Rebels"),
     ("Ten soldiers died in the attack, which was claimed by JNIM.", None),
+    ("More than 60 killed in fresh violence in Darfur: UN", "UN"),
+    ("Five protesters killed at Sunday demos - medics", "medics"),
 ])
 def test_claimant_patterns(text, claimant):
     (c,) = [c for c in extract_claims(text) if c.kind == "killed"]

@@ -54,8 +54,17 @@ def claimant_candidates(text: str, sents: list[tuple[int, int]], R: Rules) -> di
             if all(norm(w) in R.claimant_function_words for w in who.split()) and norm(who) not in R.pronouns:
                 continue                # "which was claimed by JNIM": a responsibility claim, no claimant
             cands.append((m.start(), who, who_start, who_start + len(who)))
+        # headline attribution: "More than 60 killed in Darfur: UN", "Five shot dead - medics"
+        tail = _HEADLINE_SOURCE.search(text, s0, s1)
+        if tail and not cands:
+            who = tail.group(1).strip()
+            if not re.search(r"\d", who) and not R.after_any.search(who) and len(who.split()) <= 4:
+                cands.append((tail.start(1), who, tail.start(1), tail.start(1) + len(who)))
         out[(s0, s1)] = sorted(cands)
     return out
+
+
+_HEADLINE_SOURCE = re.compile(r"(?::|\s[-–—]\s)\s*([^\W\d_][\w'’. ]{1,40}?)\s*[\"”']?\s*[.;]?\s*$")
 
 
 def _trim_np(s: str, R: Rules) -> str:
