@@ -196,23 +196,31 @@ class ActorResolver:
             return best.actor
         return self._unknown(text, toks, ctx)
 
-    def entity_ruler_patterns(self) -> list[dict]:
-        """spaCy EntityRuler patterns: GPE countries/capitals, NORP demonyms, ORG groups/IGOs, PERSON office
-        holders. Names are string patterns (as written and ASCII-folded): use `phrase_matcher_attr="LOWER"` on
-        the ruler for case-insensitive matching. Short all-caps acronyms ("IS", "US", "AU") are token patterns
-        matching the exact spelling, so that "is" and "us" are never tagged. Each pattern's `id` is the ISO3
-        code or the KB id."""
+    def entity_ruler_patterns(self, *, phrases: bool = False) -> list[dict]:
+        """spaCy EntityRuler patterns: GPE countries/capitals, NORP demonyms and identity groups ("Tuareg"), ORG
+        groups/IGOs, PERSON office holders; each pattern's `id` is the ISO3 code or the KB id. Names come as written and ASCII-folded
+        ("Goïta", "Goita").
+
+        By default every pattern is a token pattern (`[{"LOWER": ...}, ...]`, tokenized with spaCy's English
+        tokenizer), so matching is case-insensitive whatever the ruler's `phrase_matcher_attr`, and adding
+        the ~3,000 patterns to a ruler takes milliseconds (phrase patterns make the ruler run the whole
+        pipeline over every pattern: seconds). `phrases=True` returns string patterns instead (use
+        `phrase_matcher_attr="LOWER"`). Short all-caps acronyms ("IS", "US", "AU") are always exact-case
+        `ORTH` patterns, so that "is" and "us" are never tagged."""
+        tokenizer = None if phrases else _spacy_tokenizer()
         out: list[dict] = []
         seen: set[tuple[str, str]] = set()
 
         def add(label: str, text: str, pid: str) -> None:
             for t in dict.fromkeys((text, fold(text) if fold(text) != text.lower() else text)):
-                if len(t) < 2 or (label, t) in seen:
+                if len(t) < 2 or (label, t.lower()) in seen:
                     continue
-                seen.add((label, t))
+                seen.add((label, t.lower()))
                 if _is_acronym(t) and " " not in t and "-" not in t:
                     # "IS", "AU", "US": a case-sensitive token pattern, so that "is" and "us" stay words
                     out.append({"label": label, "pattern": [{"ORTH": t}], "id": pid})
+                elif tokenizer is not None:
+                    out.append({"label": label, "pattern": [{"LOWER": tok.lower_} for tok in tokenizer(t)], "id": pid})
                 else:
                     out.append({"label": label, "pattern": t, "id": pid})
 
@@ -223,12 +231,15 @@ class ActorResolver:
                 add("GPE", cap, c.iso3)
             for d in c.demonyms:
                 add("NORP", d, c.iso3)
-                add("NORP", d + "s", c.iso3)
+                if _gentile(d):
+                    add("NORP", _gentile(d), c.iso3)
         for e in self.kb.entries.values():
             label = "PERSON" if e.kind == "person" else "ORG"
             for a in (Alias(e.name), *e.aliases, *e.names):
                 if not a.descriptive:
                     add(label, a.text, e.id)
+        for w, cs in self.lex.identities.items():      # "Tuareg", "Fulani": NORP (spaCy tags Tuareg as GPE)
+            add("NORP", w.title(), cs[0] if cs else w)
         return out
 
     # ------------------------------------------------------------------------------------ scanning
@@ -687,6 +698,16 @@ def _joined(text: str, toks: list[Token], a: int, b: int) -> bool:
         return False
     g = gap.replace("'s", "").replace("’s", "").replace("'", "").replace("’", "")
     return all(c in " -–\u00a0\n" for c in g)
+
+
+@lru_cache(maxsize=1)
+def _spacy_tokenizer():
+    """spaCy's rule-based English tokenizer (no model needed), or None when spaCy is not installed."""
+    try:
+        import spacy
+    except ImportError:
+        return None
+    return spacy.blank("en").tokenizer
 
 
 @lru_cache(maxsize=1)
