@@ -133,3 +133,14 @@ def test_merge_threshold_on_dates(gap, expect):
     b = _ev(TXT, "ASSAULT", "attacked", i=2, actors=("JNIM",), date=D(2024, 5, 26) + dt.timedelta(days=gap),
             basis="relative", place=TINZAOUATEN)
     assert (compatible(a, b) > 0) is expect
+
+
+def test_two_different_kb_actors_of_one_country_and_sector_are_no_anchor():
+    from eventcoder.dedup.compat import anchored
+
+    assert 0 < actors_score([actor("CSP")], [actor("JNIM")]) < 0.75       # both MLI REB, different groups
+    a = _ev(TXT, "ASSAULT", "attacked", actors=("CSP",), recipients=("FAMA",), place=TINZAOUATEN)
+    b = _ev(TXT, "ASSAULT", "attacked", i=2, actors=("JNIM",), date=D(2024, 8, 24), place=TINZAOUATEN)
+    assert not anchored(a, b)          # only the place agrees: an undated report does not join another attack
+    c = _ev(TXT, "ASSAULT", "attacked", i=3, actors=("CSP",), date=D(2024, 8, 24), place=TINZAOUATEN)
+    assert anchored(a, c)              # place and actors agree

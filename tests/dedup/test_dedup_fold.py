@@ -3,6 +3,7 @@ import datetime as dt
 
 import pytest
 
+from eventcoder import records as r
 from eventcoder.dedup import fold_mentions
 
 from builders import TINZAOUATEN, mention
@@ -92,3 +93,33 @@ def test_seed_fatalities_come_from_the_claims(seed):
     e1 = _by_type(fold_mentions(ms))["ASSAULT"][0]
     assert e1.fatalities.acled is not None and e1.fatalities.high is not None
     assert e1.fatalities.high >= e1.fatalities.acled
+
+
+PARTS = ("Fighting broke out between Malian forces and rebels near the border. Several Wagner fighters were "
+         "killed, and gunmen also attacked a convoy.")
+
+
+def test_sentences_naming_different_participants_fold_within_an_article_only():
+    from eventcoder.dedup import dedup_events
+    from eventcoder.dedup.merge import from_mention
+
+    a = mention("p", PARTS, 1, "ASSAULT", "Fighting broke out", actors=("FAMA", "CSP"), place=TINZAOUATEN)
+    b = mention("p", PARTS, 2, "ASSAULT", "were killed", recipients=("WAGNER",), place=TINZAOUATEN)
+    c = mention("p", PARTS, 3, "ASSAULT", "attacked a convoy", actors=("gunmen",), place=TINZAOUATEN)
+    folded = fold_mentions([a, b, c])
+    assert len(folded) == 1
+    e = folded[0]
+    assert {x.kb_id for x in e.actors + e.recipients} == {"FAMA", "CSP", "WAGNER"}   # "gunmen" adds nothing
+    # across articles the same two partial reports are not enough to merge (different known actors)
+    assert len(dedup_events([from_mention(a), from_mention(r.replace(b, article_id="q"))])) == 2
+
+
+def test_claim_of_the_same_act_folds_into_the_reported_event_within_an_article():
+    a = mention("c", PARTS, 1, "ASSAULT", "Fighting broke out", actors=("FAMA", "CSP"), date=dt.date(2024, 7, 25))
+    claim = mention("c", PARTS, 2, "ASSAULT", "attacked a convoy", status="claim", modality="claim",
+                    claimant="HUR")
+    other = mention("c", PARTS, 3, "COOPERATE", "were killed", status="claim", modality="claim", claimant="HUR")
+    events = fold_mentions([a, claim, other])
+    assert len(events) == 2
+    assault = next(e for e in events if e.coding.plover_type == "ASSAULT")
+    assert assault.status == "reported" and len(assault.mention_ids) == 2

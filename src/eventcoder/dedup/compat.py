@@ -129,13 +129,16 @@ def _norm(name: str | None) -> str:
 
 
 def actor_match(a: records.Actor, b: records.Actor) -> float:
-    """1.0 same actor, 0.8 same country+sector, fuzzy names for unknown actors, else 0."""
+    """1.0 same actor; same country+sector: 0.8 when one is not in the KB, weaker for two different KB
+    entries; normalised (fuzzy) names for unknown actors; else 0."""
     cfg = settings()["actors"]
     if a.kb_id and b.kb_id:
         if a.kb_id == b.kb_id:
             return 1.0
         if a.country and a.sector and (a.country, a.sector) == (b.country, b.sector):
-            return float(cfg["country_sector_score"])
+            # two different KB entries of one country and sector (CSP and JNIM are both MLI REB): related,
+            # but not evidence of the same event
+            return float(cfg["distinct_kb_same_country_sector_score"])
         return 0.0
     if a.country and a.sector and (a.country, a.sector) == (b.country, b.sector):
         return float(cfg["country_sector_score"])
@@ -198,17 +201,38 @@ def score(parts: dict[str, float]) -> float:
     return round(sum(float(w[k]) * v for k, v in parts.items()) / total, 4)
 
 
-def anchors(parts: dict[str, float]) -> int:
-    """How many of date/place/actors positively agree."""
-    return sum(1 for k in ("date", "place", "actors") if parts[k] >= 0.75)
+def anchors(parts: dict[str, float], a: records.Event | None = None, b: records.Event | None = None) -> int:
+    """How many of date/place/actors positively agree (a missing date or place on either side is no anchor)."""
+    dated = a is None or b is None or (_has_date(a) and _has_date(b))
+    placed = a is None or b is None or (a.place is not None and b.place is not None)
+    return ((dated and parts["date"] >= 0.6) + (placed and parts["place"] >= 0.75)
+            + (parts["actors"] >= 0.75))
 
 
-def compatible(a: records.Event, b: records.Event) -> float:
+def _has_date(e: records.Event) -> bool:
+    return e.date is not None and e.date.date is not None
+
+
+def anchored(a: records.Event, b: records.Event) -> bool:
+    """Across articles, agreement must rest on enough evidence: two of date, place and actors when either
+    event has a date or a place (an undated, unlocated "JNIM attacked" must not join whichever JNIM attack
+    is stored), one when neither has (two reports of the same undated claim)."""
+    th = settings()["thresholds"]
+    informed = _has_date(a) or _has_date(b) or a.place is not None or b.place is not None
+    need = int(th.get("anchors", 2) if informed else th.get("anchors_without_date_or_place", 1))
+    return anchors(components(a, b), a, b) >= need
+
+
+def compatible(a: records.Event, b: records.Event, *, within_article: bool = False) -> float:
     """0..1 score that two events describe the same real-world act (0 = incompatible).
 
     Events coded with different (compatible) types must share an actor. A claim and a reported fact can be the
-    same act only when they are coded with the same type and share an actor: a source's unverified claim is
-    never folded into a different reported act.
+    same act only when they are coded with the same type (and, across articles, share an actor): a source's
+    unverified claim is never folded into a different reported act.
+
+    ``within_article``: the sentences of one article name different subsets of the participants ("Wagner
+    fighters were killed", "fighting between Malian forces and rebels"), so two actor lists that do not
+    overlap lower the score instead of ruling the pair out.
     """
     parts = {"type": type_score(a.coding.plover_type, b.coding.plover_type)}   # cheap checks first
     if parts["type"] <= INCOMPATIBLE:
@@ -223,6 +247,12 @@ def compatible(a: records.Event, b: records.Event) -> float:
     if parts["type"] < 1.0 and parts["actors"] < 0.75:
         return 0.0   # different codings of one act ("seized" vs "destroyed") need the same actors
     if a.status != b.status:
-        if a.coding.plover_type != b.coding.plover_type or parts["actors"] < 0.75:
+        if a.coding.plover_type != b.coding.plover_type:
             return 0.0
+        if parts["actors"] < 0.75 and not within_article:
+            return 0.0
+    if parts["actors"] <= INCOMPATIBLE:
+        if not within_article:
+            return 0.0
+        parts["actors"] = float(settings()["actors"]["within_article_mismatch_score"])
     return score(parts)

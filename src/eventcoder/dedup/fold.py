@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eventcoder import records
-from eventcoder.dedup.compat import anchors, components, compatible
+from eventcoder.dedup.compat import anchored, compatible
 from eventcoder.dedup.config import settings
 from eventcoder.dedup.merge import from_mention, merge
 
@@ -13,7 +13,8 @@ def _threshold(kind: str) -> float:
     return float(settings()["thresholds"][kind])
 
 
-def cluster(events: Sequence[records.Event], threshold: float, min_anchors: int = 0) -> list[list[records.Event]]:
+def cluster(events: Sequence[records.Event], threshold: float, *, within_article: bool = False) \
+        -> list[list[records.Event]]:
     """Greedy single pass in input order: each event joins the best compatible cluster (compared with the
     cluster's merged event) or starts a new one. Deterministic for a given order."""
     clusters: list[list[records.Event]] = []
@@ -21,8 +22,8 @@ def cluster(events: Sequence[records.Event], threshold: float, min_anchors: int 
     for e in events:
         best, best_score = -1, threshold
         for i, m in enumerate(merged):
-            s = compatible(e, m)
-            if s >= best_score and (min_anchors == 0 or anchors(components(e, m)) >= min_anchors):
+            s = compatible(e, m, within_article=within_article)
+            if s >= best_score and (within_article or anchored(e, m)):
                 if s > best_score or best < 0:
                     best, best_score = i, s
         if best < 0:
@@ -38,21 +39,19 @@ def fold_mentions(mentions: Sequence[records.Mention]) -> list[records.Event]:
     """The events one article reports: mentions of the same act (one battle reported as "the clashes",
     "ambushed", "killed" ...) fold into one event; only mentions whose .emitted is True become events."""
     singles = [from_mention(m) for m in mentions if m.emitted]
-    return [merge(c) for c in cluster(singles, _threshold("fold"))]
+    return [merge(c) for c in cluster(singles, _threshold("fold"), within_article=True)]
 
 
 def match(event: records.Event, candidates: Sequence[records.Event]) -> tuple[records.Event | None, float]:
     """The stored event a new article's event describes (best compatible above the cross-article threshold)."""
-    need = int(settings()["thresholds"].get("anchors", 0))
     best, best_score = None, _threshold("match")
     for c in candidates:
         s = compatible(event, c)
-        if s >= best_score and anchors(components(event, c)) >= need and (best is None or s > best_score):
+        if s >= best_score and anchored(event, c) and (best is None or s > best_score):
             best, best_score = c, s
     return best, (best_score if best is not None else 0.0)
 
 
 def dedup_events(events: Sequence[records.Event]) -> list[records.Event]:
     """Cross-article de-duplication of a batch of events (each already folded within its article)."""
-    need = int(settings()["thresholds"].get("anchors", 0))
-    return [merge(c) for c in cluster(events, _threshold("match"), min_anchors=need)]
+    return [merge(c) for c in cluster(events, _threshold("match"))]

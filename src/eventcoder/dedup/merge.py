@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from eventcoder import records
-from eventcoder.dedup.compat import _norm
+from eventcoder.dedup.compat import _norm, vague
 from eventcoder.dedup.config import settings
 
 log = logging.getLogger(__name__)
@@ -116,6 +116,9 @@ def _union_actors(events: Sequence[records.Event]) -> tuple[tuple[records.Actor,
     for k, a in first.items():
         c = side[k]
         (actors if c["actor"] >= c["recipient"] else recipients).append(a)
+    # a vague description ("fighters", "gunmen") adds nothing to a side that names its actors
+    actors = [a for a in actors if not vague(a)] or actors
+    recipients = [a for a in recipients if not vague(a)] or recipients
     return tuple(actors), tuple(recipients)
 
 

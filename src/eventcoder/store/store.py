@@ -250,16 +250,15 @@ class Store:
                 now: dt.datetime) -> list[str]:
         """Match a new article's events against stored ones (one stored event per new event), then write."""
         from eventcoder.dedup import compatible
-        from eventcoder.dedup.compat import anchors, components
+        from eventcoder.dedup.compat import anchored
         from eventcoder.dedup.config import settings
 
         threshold = float(settings()["thresholds"]["match"])
-        need = int(settings()["thresholds"].get("anchors", 0))
         pairs = []
         for i, e in enumerate(folded):
             for c in self._candidates(e, set()):
                 s = compatible(e, c)
-                if s >= threshold and anchors(components(e, c)) >= need:
+                if s >= threshold and anchored(e, c):
                     pairs.append((-s, i, c.id))
         pairs.sort()
         target: dict[int, str] = {}
