@@ -7,8 +7,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from text_to_num import text2num
-
 from .lexicon import alt, load, norm
 
 
@@ -74,6 +72,7 @@ class _Numbers:
             if m.group(2):
                 n *= {"hundred": 100, "thousand": 1000, "million": 1_000_000}.get(m.group(2), 1)
             return int(n), False
+        from text_to_num import text2num          # imported on first use, not when the package is imported
         try:
             return int(text2num(k.replace("-", " "), self.lang)), False
         except (ValueError, TypeError, AttributeError):
