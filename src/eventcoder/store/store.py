@@ -163,39 +163,37 @@ class Store:
         """Store an article and its mentions and update the events they report, in one transaction.
 
         A near-duplicate of a stored article is recorded as another source of it ("syndicated"); an article
-        already stored is "unchanged" (nothing is written) unless ``replace=True`` re-processes it.
+        already stored is "unchanged" (nothing is written) unless ``replace=True`` re-processes it (the old
+        version is removed in the same transaction).
         """
         from eventcoder.dedup import fingerprint as fp
+        from eventcoder.dedup import fold_mentions
 
         _check_input(article, mentions)
         self._writable()
         with self._lock:
-            if self.has_article(article.id):
-                if not replace:
-                    orig = self._q("SELECT article_id FROM article_sources WHERE copy_id = ?", [article.id])
-                    target = orig[0][0] if orig else article.id
-                    return AddResult("unchanged", self._event_ids_of_article(target),
-                                     orig[0][0] if orig else None)
-                self.remove_article(article.id)
+            if self.has_article(article.id) and not replace:
+                orig = self._q("SELECT article_id FROM article_sources WHERE copy_id = ?", [article.id])
+                target = orig[0][0] if orig else article.id
+                return AddResult("unchanged", self._event_ids_of_article(target), orig[0][0] if orig else None)
             sig = fp.minhash(article.text)
             band_keys = fp.bands(sig)
-            dup, sim = self._near_duplicate(sig, band_keys)
+            folded = fold_mentions(mentions)
             now = _now()
-            if dup is not None:
-                with self._transaction() as con:
+            with self._transaction() as con:
+                if replace:
+                    self._remove(article.id, now)
+                dup, sim = self._near_duplicate(sig, band_keys)
+                if dup is not None:
                     con.execute("INSERT INTO article_sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                 [article.id, dup, article.title, article.url, article.published, article.source,
                                  article.origin, article.language, sim, article.text, now])
-                return AddResult("syndicated", self._event_ids_of_article(dup), dup)
-            from eventcoder.dedup import fold_mentions
-
-            folded = fold_mentions(mentions)
-            clash = self._q("SELECT id, article_id FROM mentions WHERE id IN (SELECT unnest(?)) LIMIT 1",
-                            [[m.id for m in mentions]])
-            if clash:
-                raise StoreError(f"mention id {clash[0][0]} is already stored for article {clash[0][1]}: mention ids "
-                                 "must be unique across articles (derive them from the article id)")
-            with self._transaction() as con:
+                    return AddResult("syndicated", self._event_ids_of_article(dup), dup)
+                clash = self._q("SELECT id, article_id FROM mentions WHERE id IN (SELECT unnest(?)) LIMIT 1",
+                                [[m.id for m in mentions]])
+                if clash:
+                    raise StoreError(f"mention id {clash[0][0]} is already stored for article {clash[0][1]}: "
+                                     "mention ids must be unique across articles (derive them from the article id)")
                 seq, mseq = self._q("SELECT (SELECT coalesce(max(seq), 0) + 1 FROM articles), "
                                     "(SELECT coalesce(max(seq), 0) FROM mentions)")[0]
                 con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -345,39 +343,41 @@ class Store:
     def remove_article(self, article_id: str) -> None:
         """Remove an article (or a recorded syndicated copy); events it supported are recomputed from their
         remaining sources, split if those no longer describe one act, and deleted when nothing supports them."""
-        from eventcoder.dedup import dedup_events, fold_mentions
-
         self._writable()
         with self._lock:
-            if self._q("SELECT 1 FROM article_sources WHERE copy_id = ?", [article_id]):
-                with self._transaction() as con:
-                    con.execute("DELETE FROM article_sources WHERE copy_id = ?", [article_id])
-                return
-            if not self._q("SELECT 1 FROM articles WHERE id = ?", [article_id]):
+            if not self.has_article(article_id):
                 raise ArticleNotFound(f"article {article_id} is not in the store {self.path}")
-            now = _now()
-            with self._transaction() as con:
-                affected = self._event_ids_of_article(article_id)
-                con.execute("DELETE FROM event_sources WHERE article_id = ?", [article_id])
-                con.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
-                for table, col in (("articles", "id"), ("article_bands", "article_id"),
-                                   ("article_sources", "article_id")):
-                    con.execute(f"DELETE FROM {table} WHERE {col} = ?", [article_id])
-                remaining = self._event_mentions(affected)
-                items: list[tuple[str, list[records.Mention]]] = []
-                for eid in affected:
-                    ms = remaining[eid]
-                    by_article: OrderedDict[str, list[records.Mention]] = OrderedDict()
-                    for m in ms:
-                        by_article.setdefault(m.article_id, []).append(m)
-                    groups = dedup_events([e for group in by_article.values() for e in fold_mentions(group)])
-                    by_id = {m.id: m for m in ms}
-                    if groups:   # the group holding the oldest mention keeps the id; others become new events
-                        groups.sort(key=lambda g: min(ms.index(by_id[x]) for x in g.mention_ids))
-                        items.append((eid, [by_id[x] for x in groups[0].mention_ids]))
-                        for g, new_id in zip(groups[1:], self._free_ids([g.id for g in groups[1:]])):
-                            items.append((new_id, [by_id[x] for x in g.mention_ids]))
-                self._write_events(items, replace=affected, now=now)
+            with self._transaction():
+                self._remove(article_id, _now())
+
+    def _remove(self, article_id: str, now: dt.datetime) -> None:
+        """remove_article() inside the caller's transaction (no-op for an id that is not stored)."""
+        from eventcoder.dedup import dedup_events, fold_mentions
+
+        con = self.con
+        if self._q("SELECT 1 FROM article_sources WHERE copy_id = ?", [article_id]):
+            con.execute("DELETE FROM article_sources WHERE copy_id = ?", [article_id])
+            return
+        affected = self._event_ids_of_article(article_id)
+        con.execute("DELETE FROM event_sources WHERE article_id = ?", [article_id])
+        con.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
+        for table, col in (("articles", "id"), ("article_bands", "article_id"), ("article_sources", "article_id")):
+            con.execute(f"DELETE FROM {table} WHERE {col} = ?", [article_id])
+        remaining = self._event_mentions(affected)
+        items: list[tuple[str, list[records.Mention]]] = []
+        for eid in affected:
+            ms = remaining[eid]
+            by_article: OrderedDict[str, list[records.Mention]] = OrderedDict()
+            for m in ms:
+                by_article.setdefault(m.article_id, []).append(m)
+            groups = dedup_events([e for group in by_article.values() for e in fold_mentions(group)])
+            by_id = {m.id: m for m in ms}
+            if groups:   # the group holding the oldest mention keeps the id; others become new events
+                groups.sort(key=lambda g: min(ms.index(by_id[x]) for x in g.mention_ids))
+                items.append((eid, [by_id[x] for x in groups[0].mention_ids]))
+                for g, new_id in zip(groups[1:], self._free_ids([g.id for g in groups[1:]])):
+                    items.append((new_id, [by_id[x] for x in g.mention_ids]))
+        self._write_events(items, replace=affected, now=now)
 
     # ------------------------------------------------------------------------------------------- errors
     def record_error(self, error: records.IngestError, article_id: str | None = None) -> None:
