@@ -66,6 +66,8 @@ class Grammar:
         self.month_after = re.compile(r"^\s*(?:%s)" % _alt(lx.get("month_precision_after", [])), re.I)
         self.report_before = re.compile(r"\b(?:%s)\b[^.;:!?\n]{0,%d}$" % (_alt(lx.get("report_verbs", [])),
                                                                       self.report_gap), re.I)
+        self.reference_breaks = re.compile(r"\s+(?:%s)\b" % _alt(lx.get("reference_breaks", [])), re.I)
+        self.report_links = re.compile(r"(?:\s+(?:%s))*\s*$" % _alt(lx.get("report_links", [])), re.I)
         self.reference_before = re.compile(r"(?<![\w])(?:%s)\s+$" % _alt(lx.get("reference_before", [])), re.I)
         self.report_after = re.compile(r"^[\s,]{0,3}(?:%s)\b" % _alt(lx.get("report_verbs", [])), re.I)
 

@@ -325,25 +325,20 @@ def _mentions(text: str, published: dt.date | None, language: str, article_id: s
         span = records.Span(article_id, offset + start, offset + end, m.group())
         ed = records.EventDate(date=res.date, end=res.end, precision=res.precision, basis=res.basis, span=span)
         before = text[max(0, start - 60):start]
-        statement = bool(g.report_before.search(_statement_tail(before))) or bool(g.report_after.match(text[end:end + 30]))
+        statement = bool(g.report_before.search(_statement_tail(before, g))) or bool(g.report_after.match(text[end:end + 30]))
         # "the October 26 poll", "ahead of March 6 presidential polls": the date names another event
         if name not in ("weekday", "reldays", "ago", "ago_before", "period", "period_after", "lastn", "weekend") \
                 and g.reference_before.search(before) and re.match(r"\s+[a-z][\w-]*", text[end:end + 20]) \
-                and not re.match(r"\s+(?:and|or|to|at|in|on|by|when|as|after|before|until|the|a|an|that|which|was|were|"
-                                 r"et|ou|au|à|en|le|la|les)\b", text[end:end + 20]):
+                and not g.reference_breaks.match(text[end:end + 20]):
             statement = True
         out.append(DateMention(start, end, m.group(), ed, statement))
     return out
 
 
-_LINKS = re.compile(r"(?:\s+(?:on|in|late|early|last|this|a|an|the|its|their|his|her|issued|released|published|"
-                    r"dated|made|le|du|en|dans|un|une|its))*\s*$", re.I)
-
-
-def _statement_tail(before: str) -> str:
+def _statement_tail(before: str, g: Grammar) -> str:
     """Keep only '<reporting word> <linking words>' at the end of `before` so that report_before matches only a
     date that directly follows a reporting word ("said on Monday"), not one inside the reported clause."""
-    m = _LINKS.search(before)
+    m = g.report_links.search(before)
     head = before[:m.start()] if m else before
     word = re.search(r"[\w’']+(?:\s+[\w’']+)?\s*$", head)
     return (word.group() if word else "") + "  "
