@@ -72,11 +72,18 @@ class Pipeline:
             s.text, published=art.published, trigger=(m.trigger.start - s.start, m.trigger.end - s.start),
             article_id=art.id, offset=s.start,
         )
-        if date is None and art.published and m.coding.plover_type in VERBAL_TYPES and m.status == "reported" \
-                and not _pluperfect(document, m):
-            # a current diplomatic or verbal act reported without a date: news convention dates it by the report
+        if date is None and art.published and m.status == "reported" and not _pluperfect(document, m):
+            # A current act reported without any date: dated by the report, and marked as such (basis
+            # "publication", week precision) so that users can tell it from a date the text gives. Claims and
+            # acts told in the pluperfect ("had received") stay undated.
             date = EventDate(art.published, precision="week", basis="publication")
-        return replace(m, date=date) if date else m
+        if date is None:
+            return m
+        m = replace(m, date=date)
+        if art.published and m.modality in ("asserted", "claim") and _long_before(date, art.published):
+            # the act's own date puts it in the background of this report: history, not news
+            m = replace(m, modality="historical")
+        return m
 
     def _places(self, document: Document, mentions: list[Mention]) -> list[Mention]:
         from .geo.resolver import find_toponyms, locate_event
@@ -86,6 +93,7 @@ class Pipeline:
             return mentions
         countries = _context_countries(mentions)
         toponyms = find_toponyms(art.text, doc=document.parsed, context_countries=countries)
+        toponyms = self._outside_actor_names(art, toponyms)
         out = []
         for m in mentions:
             if m in wanted:
@@ -95,6 +103,16 @@ class Pipeline:
                 m = replace(m, place=place) if place else m
             out.append(m)
         return out
+
+    def _outside_actor_names(self, art: Article, toponyms):
+        """Drop toponyms inside a longer actor name: "Nusrat" in "Jama'at Nusrat al-Islam", "Vladimir" in
+        "Vladimir Putin". A place named on its own ("Mali") stays, even when it also stands for a government."""
+        resolver = getattr(self.extractor, "resolver", None)
+        if resolver is None:
+            return toponyms
+        names = [(m.start, m.end) for m in resolver.find(art.text, date=art.published)]
+        return [t for t in toponyms
+                if not any(s <= t.start and t.end <= e and (e - s) > (t.end - t.start) for s, e in names)]
 
     def _casualties(self, document: Document, mentions: list[Mention]) -> list[Mention]:
         from .casualties.aggregate import aggregate
@@ -147,6 +165,14 @@ class Pipeline:
             if on_item:
                 on_item(item)
         return summary
+
+
+HISTORY_DAYS = 90
+
+
+def _long_before(date: EventDate, published: dt.date) -> bool:
+    last = date.end or date.date
+    return last is not None and (published - last).days > HISTORY_DAYS
 
 
 def _pluperfect(document: Document, m: Mention) -> bool:
