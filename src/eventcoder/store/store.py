@@ -411,7 +411,8 @@ class Store:
                limit: int | None = None) -> list[records.Event]:
         """Events matching every given filter, by date (undated last) then id.
 
-        country: ISO3 of the event's place; actor: substring of an actor's name, or its KB id or country code;
+        country: ISO3 of the event's place (of its first actor when it has no place); actor: substring of an
+        actor's name, or its KB id or country code;
         bbox: (min_lon, min_lat, max_lon, max_lat) as in GeoJSON; text: substring of names or evidence.
         """
         from eventcoder.store.query import where
