@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import calendar
-import functools
 import datetime as dt
+import functools
 import math
 import re
 import unicodedata
