@@ -76,3 +76,19 @@ def test_no_row_for_events_outside_acled(events, articles):
     for e in events:
         if not e.coding.acled_event_type:
             assert e.id not in ids
+
+
+def test_the_projects_own_acled_loader_reads_the_export(events, articles, tmp_path):
+    import datetime as dt
+
+    import pytest
+
+    acled_eval = pytest.importorskip("eventcoder.evaluate.acled", reason="evaluate stage not installed")
+    path = tmp_path / "events.csv"
+    n = export(events, "acled", path, articles=articles)
+    golds = acled_eval.load(path)
+    assert len(golds) == n
+    battle = next(g for g in golds if g.lat and abs(g.lat - 19.954) < 1e-3 and g.time_precision == 1)
+    assert battle.event_type == "Battles" and battle.interaction == 12
+    assert str(battle.date) == str(dt.date(2024, 7, 25)) and battle.geo_precision == 1
+    assert battle.actor1.inter == 2 and battle.actor2.inter == 1

@@ -264,3 +264,18 @@ def test_store_from_a_newer_eventcoder_is_refused(tmp_path):
         s.con.execute("INSERT INTO schema_version VALUES (999, 'future', now())")
     with pytest.raises(StoreError, match="newer than this eventcoder"):
         Store.open(path)
+
+
+def test_relations_restored_from_text_rules(store):
+    text = "Mali and Ukraine restored diplomatic relations on Monday, the foreign ministry said."
+    art = r.Article.from_text(text, published=dt.date(2025, 3, 4))
+    sp = r.Span(art.id, 0, len(text), text)
+    m = r.Mention(id=f"{art.id}:1", article_id=art.id, coding=r.Coding("AGREE", cameo_code="036"), trigger=sp,
+                  sentence=sp, actors=(r.Actor("Government of Mali", country="MLI", sector="GOV", kb_id="MLI"),),
+                  recipients=(r.Actor("Government of Ukraine", country="UKR", sector="GOV", kb_id="UKR"),),
+                  date=r.EventDate(dt.date(2025, 3, 3), basis="relative"), evidence=(sp,))
+    a, ms = sahel()
+    store.add_article(a, ms)
+    store.add_article(art, [m])
+    rows = store.relations("MLI", "UKR")
+    assert [(x["date"], x["state"]) for x in rows] == [(dt.date(2024, 7, 28), "severed"), (dt.date(2025, 3, 3), "restored")]
