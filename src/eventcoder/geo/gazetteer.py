@@ -225,9 +225,8 @@ def gazetteer_home(home: Path | None = None) -> Path:
 
 def _data_files(home: Path) -> list[Path]:
     from eventcoder.paths import PACKAGE_DATA
-    files = sorted((PACKAGE_DATA / "geo").glob("*.tsv")) + sorted((PACKAGE_DATA / "geo").glob("*.txt"))
-    files += sorted(home.glob("*.tsv")) + sorted(home.glob("*.txt"))
-    return files
+    # the builder's inputs only (not_places.txt is read by the resolver and needs no rebuild)
+    return sorted((PACKAGE_DATA / "geo").glob("*.tsv")) + sorted(home.glob("*.tsv"))
 
 
 def _fingerprint(home: Path) -> str:

@@ -162,7 +162,8 @@ def _collect(doc, text: str, gaz: Gazetteer) -> list[_Mention]:
         return bool(_LOC_PREP.search(text[max(0, s - 25):s]))
 
     # surnames: tokens of multi-token PERSON names ("Mark Trapani" makes a later "Trapani" a person)
-    surnames = {fold(tok.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent[1:]}
+    surnames = {fold(tok.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent
+                if tok.is_alpha and not gaz.demonym(tok.text)}
 
     def inner_place(ent, role: str, source: str) -> bool:
         """The longest place name inside a longer entity ("Henry County Courthouse", "Metro Vancouver")."""
@@ -352,9 +353,13 @@ _TYPE_PRIOR = {"CONT": 4.0, "RGN": 3.0, "PCLI": 6.0, "PCLD": 5.0, "PCLF": 5.0, "
 
 
 def _has_division_twin(c: GeoCandidate, m: _Mention) -> bool:
+    """The town is named exactly like a division that contains it (Gao in the Gao region). A country name
+    never counts ("Mexico" is the country, not Mexico City)."""
     key = fold(m.text)
-    return any(a.feature_code in ("ADM1", "ADM2") and a.country == c.country and
-               (a.name in (c.admin1, c.admin2) or fold(a.name).startswith(key)) for a in m.cands[:20])
+    if fold(c.name) != key or any(a.is_country for a in m.cands[:20]):
+        return False
+    return any(a.feature_code in ("ADM1", "ADM2") and a.country == c.country and a.name in (c.admin1, c.admin2)
+               for a in m.cands[:20])
 
 
 def _score(c: GeoCandidate, m: _Mention, ctx_cc: Counter, ctx_a1: Counter, anchors: list[GeoCandidate],
@@ -362,7 +367,7 @@ def _score(c: GeoCandidate, m: _Mention, ctx_cc: Counter, ctx_a1: Counter, ancho
     s = _TYPE_PRIOR.get(c.feature_code, 0.0)
     s += 0.6 * math.log10(c.population + 1)
     if fold(c.name) == fold(m.text):
-        s += 1.0
+        s += 2.0          # the place's own name, not one of its alternate names
     if m.admin_cue:
         s += 4.0 if c.feature_class == "A" and not c.is_country else -2.0
     if m.city_cue:
@@ -442,8 +447,17 @@ def _resolve(mentions: list[_Mention], context_countries: Sequence[str]) -> None
     a1s = {(c.country, c.name) for c in support if c.is_admin1} | {(c.country, c.admin1) for c in support if c.admin1}
     pts = [c for c in support if c.feature_class != "A" or c.feature_code in ("ADM2", "ADM3")]
     countries = {c.country for c in support} | set(ext)
+    known_cc = Counter(c.country for k, c in first.items() if k in strong) + Counter({cc: 1 for cc in ext})
     for key, ms in by_key.items():
         c = first[key]
+        others = known_cc.copy()
+        if key in strong:
+            others[c.country] -= 1
+        if c.feature_class != "A" and c.population < 10000 and +others and others[c.country] <= 0:
+            # a village in a country the document never names while it names others: falsely precise
+            for m in ms:
+                m.dropped = True
+            continue
         if key not in strong:
             ok = (c.country, c.admin1) in a1s or (c.is_admin1 and (c.country, c.name) in a1s) or \
                 any(haversine_km(c.lat, c.lon, p.lat, p.lon) <= 100 for p in pts) or \
@@ -535,7 +549,15 @@ def _with_span(place: records.Place, article_id: str, t: Toponym, near: bool = F
     return records.replace(place, span=span)
 
 
-def _event_candidates(text: str, tops: Sequence[Toponym], start: int, end: int) -> list[tuple[Toponym, bool, bool]]:
+_QUALIFIER = re.compile(r"[A-Z][\w'’.-]*\s*\((?:[^()]*,\s*)?$")
+
+
+def _qualifier(text: str, t: Toponym) -> bool:
+    """Inside "Village (Admin2, Admin1)": the division names the place before it, it is not the place itself."""
+    return bool(_QUALIFIER.search(text[max(0, t.start - 80):t.start]))
+
+
+def _event_candidates(text: str, tops: Sequence[Toponym], start: int, end: int) -> list[tuple]:
     out = []
     for t in tops:
         if t.start < start or t.end > end or t.role != "place":
@@ -543,7 +565,7 @@ def _event_candidates(text: str, tops: Sequence[Toponym], start: int, end: int) 
         before = text[max(0, t.start - 40):t.start]
         if _NOT_EVENT_PREP.search(before):
             continue
-        out.append((t, bool(_EVENT_PREP.search(before)), bool(_NEAR_PREP.search(before))))
+        out.append((t, bool(_EVENT_PREP.search(before)), bool(_NEAR_PREP.search(before)), _qualifier(text, t)))
     return out
 
 
@@ -557,14 +579,14 @@ def locate_event(text: str, toponyms: Sequence[Toponym], *, sentence: tuple[int,
         raise ValueError(f"locate_event: sentence {sentence} is outside the text (length {len(text)})")
     tpos = trigger[0]
 
-    def pick(cands: list[tuple[Toponym, bool, bool]]) -> tuple[Toponym, bool] | None:
+    def pick(cands: list[tuple]) -> tuple[Toponym, bool] | None:
         scored = []
-        for t, prep, near in cands:
+        for t, prep, near, qualifier in cands:
             if t.place is None:
                 continue
             spec = _SPECIFIC.get(t.place.precision, 1)
             dist = abs(t.start - tpos) / 100.0
-            scored.append((spec + (3 if prep else 0) - dist, t, near))
+            scored.append((spec + (3 if prep else 0) - (4 if qualifier else 0) - dist, t, near))
         if not scored:
             return None
         scored.sort(key=lambda x: -x[0])
