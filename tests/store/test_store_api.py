@@ -279,3 +279,18 @@ def test_relations_restored_from_text_rules(store):
     store.add_article(art, [m])
     rows = store.relations("MLI", "UKR")
     assert [(x["date"], x["state"]) for x in rows] == [(dt.date(2024, 7, 28), "severed"), (dt.date(2025, 3, 3), "restored")]
+
+
+def test_syndicated_outlets_reach_the_acled_export(store):
+    import io
+
+    from eventcoder.export import export
+
+    a, ms = sahel()
+    store.add_article(a, ms)
+    copy = r.Article.from_text("BAMAKO (Other Wire) - " + a.text, source="Other Wire")
+    assert store.add_article(copy, []).status == "syndicated"
+    evs = store.events()
+    buf = io.StringIO()
+    export(evs, "acled", buf, articles=store.articles_for(evs))
+    assert "Fixture Wire; Other Wire" in buf.getvalue()

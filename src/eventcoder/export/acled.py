@@ -95,13 +95,18 @@ def _geo_precision(p: records.Place | None) -> int | None:
     return {"point": 1, "near": 2, "admin2": 3, "admin1": 3, "region": 3}.get(p.precision)
 
 
-def _sources(e: records.Event, articles: Mapping[str, records.Article]) -> list[str]:
+def sources(e: records.Event, articles: Mapping[str, records.Article]) -> list[str]:
+    """Outlets behind an event: each article's source, then the outlets of its syndicated copies."""
     out: list[str] = []
     for aid in e.article_ids:
         a = articles.get(aid)
-        name = (a.source or a.url or a.origin) if a else None
-        if name and name not in out:
-            out.append(name)
+        if a is None:
+            continue
+        names = [a.source or a.url or a.origin]
+        names += [n.strip() for k, v in a.meta if k == "syndicated_sources" for n in v.split(";")]
+        for name in names:
+            if name and name not in out:
+                out.append(name)
     return out
 
 
@@ -173,7 +178,7 @@ def row(e: records.Event, articles: Mapping[str, records.Article]) -> dict[str, 
         "latitude": f"{p.lat:.4f}" if p and p.lat is not None else "",
         "longitude": f"{p.lon:.4f}" if p and p.lon is not None else "",
         "geo_precision": _geo_precision(p) or "",
-        "source": "; ".join(_sources(e, articles)),
+        "source": "; ".join(sources(e, articles)),
         "source_scale": "",
         "notes": _notes(e, s1, s2, date),
         "fatalities": e.fatalities.acled or 0,

@@ -83,7 +83,9 @@ def row(e: records.Event, articles: Mapping[str, records.Article]) -> list[Any]:
     t = tables()
     gold = e.coding.goldstein if e.coding.goldstein is not None else t["goldstein_root"].get(root, "")
     arts = [articles[a] for a in e.article_ids if a in articles]
-    sources = {a.source or a.url for a in arts if a.source or a.url}
+    from eventcoder.export.acled import sources as outlets
+
+    sources = outlets(e, articles)
     pubs = [a.published for a in arts if a.published]
     url = next((a.url for a in arts if a.url), "")
     a1 = e.actors[0] if e.actors else None

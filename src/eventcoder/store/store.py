@@ -21,6 +21,9 @@ from eventcoder.store.codec import dumps, loads
 from eventcoder.store.db import ArticleNotFound, StoreError, connect, current_version, latest_version, migrate
 
 
+SYNDICATED_META = "syndicated_sources"
+
+
 @dataclass(frozen=True)
 class AddResult:
     status: str                      # new | unchanged | syndicated
@@ -134,13 +137,18 @@ class Store:
 
     def articles_for(self, events: Sequence[records.Event]) -> dict[str, records.Article]:
         """The stored articles behind events (id -> Article): pass as ``export(..., articles=...)`` so that
-        exports carry source names, URLs and publication dates."""
+        exports carry source names, URLs and publication dates. The outlets of an article's syndicated copies
+        are listed in its meta under "syndicated_sources"."""
         ids = list(dict.fromkeys(a for e in events for a in e.article_ids))
         out = {}
         for aid in ids:
             art = self.article(aid)
-            if art is not None:
-                out[aid] = art
+            if art is None:
+                continue
+            copies = [c["source"] or c["url"] for c in self.article_sources(aid) if c["source"] or c["url"]]
+            if copies:   # syndicated copies are more sources of the same report
+                art = records.replace(art, meta=art.meta + ((SYNDICATED_META, "; ".join(copies)),))
+            out[aid] = art
         return out
 
     def article_sources(self, article_id: str) -> list[dict]:
