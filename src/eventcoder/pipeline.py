@@ -105,14 +105,15 @@ class Pipeline:
         return out
 
     def _outside_actor_names(self, art: Article, toponyms):
-        """Drop toponyms inside a longer actor name: "Nusrat" in "Jama'at Nusrat al-Islam", "Vladimir" in
-        "Vladimir Putin". A place named on its own ("Mali") stays, even when it also stands for a government."""
+        """Drop toponyms that are part of an actor mention: "Nusrat" in "Jama'at Nusrat al-Islam", "Vladimir" in
+        "Vladimir Putin", "Ukraine" in "Ukraine's comments". The actor resolver reads a country after "in" or
+        "near" as a place, so "fighting in Mali" keeps its toponym."""
         resolver = getattr(self.extractor, "resolver", None)
         if resolver is None:
             return toponyms
         names = [(m.start, m.end) for m in resolver.find(art.text, date=art.published)]
-        return [t for t in toponyms
-                if not any(s <= t.start and t.end <= e and (e - s) > (t.end - t.start) for s, e in names)]
+        # inside a longer name, or the name itself used as an actor ("Ukraine's comments", "Mali said")
+        return [t for t in toponyms if not any(s <= t.start and t.end <= e for s, e in names)]
 
     def _casualties(self, document: Document, mentions: list[Mention]) -> list[Mention]:
         from .casualties.aggregate import aggregate

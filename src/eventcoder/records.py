@@ -222,11 +222,23 @@ class Event:
 
     @property
     def acled_interaction(self) -> int | None:
+        """ACLED interaction code: the inter codes of the two sides' primary actors, lower digit first.
+
+        A side's primary actor is its lowest inter code (state forces before rebels before external forces), as
+        ACLED names the main belligerents in actor1/actor2 and the rest as associated actors. One-sided or
+        undirected events with a single side give "X0"; two-sided fighting coded with every party as actor
+        (no recipient) pairs the two lowest distinct codes.
+        """
         if not self.coding.acled_event_type:
             return None
-        inters = sorted({a.acled_inter for a in self.actors + self.recipients if a.acled_inter})
+        side_a = sorted(a.acled_inter for a in self.actors if a.acled_inter)
+        side_b = sorted(a.acled_inter for a in self.recipients if a.acled_inter)
+        if side_a and side_b:
+            lo, hi = sorted((side_a[0], side_b[0]))
+            return lo * 10 + hi
+        inters = sorted(set(side_a or side_b))
         if not inters:
             return None
         if len(inters) == 1:
-            return int(f"{inters[0]}{inters[0]}") if len(self.actors) and len(self.recipients) else inters[0] * 10
-        return int(f"{inters[0]}{inters[-1]}")
+            return inters[0] * 10
+        return inters[0] * 10 + inters[1]
