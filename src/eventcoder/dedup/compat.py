@@ -45,6 +45,21 @@ def date_interval(d: records.EventDate) -> tuple[dt.date, dt.date] | None:
 
 def date_score(a: records.EventDate | None, b: records.EventDate | None) -> float:
     cfg = settings()["dates"]
+    pa = a is not None and a.date is not None and a.basis == "publication"
+    pb = b is not None and b.date is not None and b.basis == "publication"
+    if pa != pb:
+        # a publication date stands for "undated, on or before the report": it cannot contradict an earlier
+        # date the text gives (the seed's ambush, told undated, is the battle that "began on July 25"), only
+        # a later one; near the report it is a weak anchor
+        pub, other = (a, b) if pa else (b, a)
+        if other is None or other.date is None:
+            return float(cfg["missing_score"])
+        start, end = date_interval(other)
+        if start > pub.date + dt.timedelta(days=int(cfg["gap_days"])):
+            return INCOMPATIBLE
+        if end >= pub.date - dt.timedelta(days=int(cfg["publication_window_days"])):
+            return float(cfg["publication_score"])
+        return min(float(cfg["missing_score"]), float(cfg["publication_score"]))
     ia, ib = (date_interval(a) if a else None), (date_interval(b) if b else None)
     if ia is None or ib is None:
         return float(cfg["missing_score"])
