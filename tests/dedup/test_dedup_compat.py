@@ -144,3 +144,11 @@ def test_two_different_kb_actors_of_one_country_and_sector_are_no_anchor():
     assert not anchored(a, b)          # only the place agrees: an undated report does not join another attack
     c = _ev(TXT, "ASSAULT", "attacked", i=3, actors=("CSP",), date=D(2024, 8, 24), place=TINZAOUATEN)
     assert anchored(a, c)              # place and actors agree
+
+
+def test_publication_date_is_undated_on_or_before_the_report():
+    pub = ed(D(2024, 8, 5), basis="publication")
+    assert date_score(pub, ed(D(2024, 8, 4))) == 0.6                      # near the report: weak anchor
+    assert date_score(pub, ed(D(2024, 7, 25))) == 0.5                     # much earlier: not contradicted
+    assert date_score(pub, ed(D(2024, 8, 9))) == 0.0                      # after the report: impossible
+    assert date_score(ed(D(2024, 8, 4), basis="publication"), pub) == 0.6  # two report dates close together
