@@ -72,6 +72,9 @@ class Pipeline:
             s.text, published=art.published, trigger=(m.trigger.start - s.start, m.trigger.end - s.start),
             article_id=art.id, offset=s.start,
         )
+        if date is not None and date.span is not None and not _in_own_clause(document, m, date.span):
+            # "offered to hand over nationals suspected of bombing a plane in 1988": 1988 dates the bombing
+            date = None
         if date is None and art.published and m.status == "reported" and not _pluperfect(document, m):
             # A current act reported without any date: dated by the report, and marked as such (basis
             # "publication", week precision) so that users can tell it from a date the text gives. Claims and
@@ -174,6 +177,31 @@ HISTORY_DAYS = 90
 def _long_before(date: EventDate, published: dt.date) -> bool:
     last = date.end or date.date
     return last is not None and (published - last).days > HISTORY_DAYS
+
+
+def _trigger_token(document: Document, m: Mention):
+    doc = document.parsed
+    if doc is None:
+        return None
+    span = doc.char_span(m.trigger.start, m.trigger.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _in_own_clause(document: Document, m: Mention, span: Span) -> bool:
+    """Whether a date expression belongs to the trigger's own clause rather than a clause embedded in it."""
+    from .extract.modality import _clause_verb, _own_clause
+    tok = _trigger_token(document, m)
+    if tok is None:
+        return True
+    verb = tok if tok.pos_ in ("VERB", "AUX") else _clause_verb(tok)
+    words = _own_clause(verb) | _own_clause(tok)
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        words |= _own_clause(tok.head)
+    # relative clauses that describe the trigger noun date it: "the clashes, which began on July 25"
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl"):
+            words |= _own_clause(c)
+    return any(span.start <= w.idx < span.end for w in words)
 
 
 def _pluperfect(document: Document, m: Mention) -> bool:

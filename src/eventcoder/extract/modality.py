@@ -74,12 +74,24 @@ def assess(tok, *, published: dt.date | None = None, is_historical=None) -> Moda
         steps += 1
     if is_historical is not None and published is not None:
         clause = verb if verb.pos_ in ("VERB", "AUX") else tok
-        lo = min(w.i for w in clause.subtree)
-        hi = max(w.i for w in clause.subtree)
+        words = _own_clause(clause)
         if tok.dep_ in ("nsubj", "nsubjpass"):   # "the coups of 2020 took place": the clause is the head verb's
-            lo = min(lo, min(w.i for w in tok.head.subtree))
-            hi = max(hi, max(w.i for w in tok.head.subtree))
-        span = tok.doc[lo:hi + 1].text
+            words |= _own_clause(tok.head)
+        span = " ".join(w.text for w in sorted(words, key=lambda w: w.i))
         if is_historical(span, published=published):
             return Modality("historical", None, "date")
     return Modality()
+
+
+SUBORDINATE = {"relcl", "acl", "advcl", "ccomp", "pcomp", "csubj", "parataxis"}
+
+
+def _own_clause(head) -> set:
+    """The words of head's own clause, leaving out clauses embedded in it: "offered to hand over nationals
+    suspected of blowing up a plane in 1988" is not dated 1988."""
+    out, stack = set(), [head]
+    while stack:
+        t = stack.pop()
+        out.add(t)
+        stack.extend(c for c in t.children if c.dep_ not in SUBORDINATE)
+    return out

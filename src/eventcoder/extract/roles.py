@@ -15,6 +15,8 @@ LIGHT_VERBS = {"carry", "launch", "stage", "conduct", "mount", "hold", "make", "
                "commit", "take", "be", "begin", "continue", "erupt", "break", "occur", "see", "resume", "intensify"}
 TARGET_PREPS = {"on", "against", "upon", "at", "toward", "towards", "targeting"}
 PARTY_PREPS = {"between", "among", "amongst"}
+GIVING = {"send", "give", "provide", "deliver", "supply", "donate", "pass", "grant", "pledge", "contribute", "offer",
+          "hand", "extend", "sell", "transfer", "ship", "lend", "return"}
 REQUEST_LIKE = {"demand", "urge", "ask", "call", "press", "insist", "appeal", "accuse", "warn", "tell", "order"}
 PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "us", "who", "which", "that"}
 
@@ -64,6 +66,8 @@ def clause_subject(verb, depth: int = 0):
         return subj
     if verb.dep_ == "xcomp":            # "prompted Mali to accuse": object control, else subject control
         obj = _child(verb.head, {"dobj"})
+        if obj is None and verb.head.dep_ in ("acomp", "xcomp") and verb.head.pos_ == "ADJ":
+            return clause_subject(verb.head.head, depth + 1)     # "France is ready to contribute"
         return obj if obj is not None else clause_subject(verb.head, depth + 1)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return clause_subject(verb.head, depth + 1)
@@ -84,6 +88,20 @@ def agent_of(verb) -> list:
 
 def _noun_roles(tok, scheme: str) -> Roles:
     r = Roles(reciprocal=scheme == "reciprocal")
+    if scheme == "mediate":             # "mediation between Syria and Arafat": the parties are the recipients
+        r.recipients += _prep_objects(tok, PARTY_PREPS)
+        if tok.dep_ == "compound":
+            r.recipients += _prep_objects(tok.head, PARTY_PREPS)
+        gov = tok.head if tok.dep_ in ("dobj", "attr") else tok.head.head if tok.dep_ == "compound" else None
+        if gov is not None and gov.pos_ in ("VERB", "AUX"):
+            r.recipients += _prep_objects(gov, PARTY_PREPS)
+            subj = clause_subject(gov)
+            if subj is not None:
+                r.actors.append(subj)
+        r.actors += _prep_objects(tok, {"by"}) + [c for c in tok.children if c.dep_ == "poss"]
+        return r
+    if tok.lemma_ in ("aid", "assistance", "support", "help"):
+        r.recipients += _prep_objects(tok, {"to", "for"})
     r.actors += _prep_objects(tok, {"by", "from"} if scheme != "receive" else {"by"})
     r.recipients += _prep_objects(tok, TARGET_PREPS)
     with_objs = _prep_objects(tok, {"with"})
@@ -160,12 +178,19 @@ def _verb_roles(tok, scheme: str, required_obj=None) -> Roles:
         comp_subj = _child(comp, SUBJ) if comp is not None else None
         if comp_subj is not None and tok.lemma_ in REQUEST_LIKE:
             r.recipients.append(comp_subj)
-    if scheme in ("default", "threat"):
-        r.recipients += _prep_objects(tok, {"to"}) if tok.lemma_ in ("send", "give", "provide", "deliver", "supply", "donate", "pass", "grant", "pledge") else []
+    if scheme in ("default", "threat") and tok.lemma_ in GIVING:
+        r.recipients += _prep_objects(tok, {"to"}) + [c for c in tok.children if c.dep_ == "dative"]
+        for x in tok.children:          # "offered to hand over to Britain", "agreed to send troops to Mali"
+            if x.dep_ == "xcomp":
+                r.recipients += _prep_objects(x, {"to"}) + [c for c in x.children if c.dep_ == "dative"]
+        if required_obj is not None:     # "aid to Mozambique"
+            r.recipients += _prep_objects(required_obj, {"to", "for"})
     if scheme == "reciprocal":
         parties = _prep_objects(tok, PARTY_PREPS)
         if parties:
             r.actors += parties
+    if scheme == "mediate":
+        r.recipients += _prep_objects(tok, PARTY_PREPS)
     return r
 
 

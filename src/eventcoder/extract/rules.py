@@ -24,6 +24,7 @@ THREAT_MODES = {"ASSAULT": ("violence", "138"), "SANCTION": ("relations", "1313"
                 "MOBILIZE": ("violence", "138"), "PROTEST": ("restrict", "133"), "REJECT": ("relations", "130")}
 FUTURE_CUES = {"will", "shall", "'ll", "would", "may", "might", "could", "plan", "intend", "vow", "prepare", "aim",
                "threaten", "warn", "decide", "want", "seek", "ready", "willing", "planned", "proposed", "threatened"}
+LOCATIVE_TARGET = {"COERCE", "CONCEDE", "RETREAT", "SANCTION", "MOBILIZE", "AID"}
 VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"}
 
 
@@ -193,6 +194,9 @@ class RulesExtractor:
         date = published
         actors = self._resolve_all(roles.actors, matches, state, date, tok)
         recipients = self._resolve_all(roles.recipients, matches, state, date, tok)
+        if not recipients and trig.plover in LOCATIVE_TARGET:
+            # "lifted a curfew in Montenegro", "declared a state of siege in Haiti": the place is the target
+            recipients = self._locative_targets(tok, required, matches, state, date)
         keys = {_actor_sort_key(a) for a in actors}
         recipients = [r for r in recipients if _actor_sort_key(r) not in keys]
         if roles.reciprocal and not recipients and len(actors) >= 2:
@@ -236,6 +240,18 @@ class RulesExtractor:
             published=article.published, source=article.source,
             confidence=0.5 + 0.2 * bool(actors) + 0.2 * bool(recipients) + 0.1 * (trig.specificity > 0),
         )
+
+    def _locative_targets(self, tok, required, matches, state, date) -> list[Actor]:
+        from .roles import _prep_objects
+        heads = _prep_objects(tok, {"in", "across", "throughout"})
+        if required is not None:
+            heads += _prep_objects(required, {"in", "across", "throughout"})
+        out = []
+        for h in heads:
+            for a in self._resolve_head(h, matches, state, date, tok):
+                if a.known and a.country and a.sector in ("GOV", "CVL"):
+                    out.append(a)
+        return out
 
     def _resolve_all(self, heads, matches, state, date, exclude=None) -> list[Actor]:
         out, seen = [], set()
