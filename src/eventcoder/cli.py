@@ -112,7 +112,9 @@ def events(db: Optional[Path] = DbOpt,
         console.print(events_table(evs, title=f"{len(evs)} events"))
     elif format in ("json", "csv"):
         from .export import export
-        export(evs, "plover" if format == "json" else "acled", sys.stdout)
+        with _open(db, read_only=True) as store:
+            articles = store.articles_for(evs)
+        export(evs, "plover" if format == "json" else "acled", sys.stdout, articles=articles)
     else:
         raise typer.BadParameter("--format must be table, csv or json")
 
@@ -174,7 +176,7 @@ def export_cmd(format: str = typer.Option(..., "--format", "-f", help="acled | p
         raise typer.BadParameter("parquet needs -o FILE")
     with _open(db, read_only=True) as store:
         evs = store.events()
-        n = export(evs, format, output or sys.stdout)
+        n = export(evs, format, output or sys.stdout, articles=store.articles_for(evs))
     if output:
         err.print(f"wrote {n} {format} records to {output}")
 

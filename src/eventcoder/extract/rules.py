@@ -24,6 +24,9 @@ THREAT_MODES = {"ASSAULT": ("violence", "138"), "SANCTION": ("relations", "1313"
                 "MOBILIZE": ("violence", "138"), "PROTEST": ("restrict", "133"), "REJECT": ("relations", "130")}
 FUTURE_CUES = {"will", "shall", "'ll", "would", "may", "might", "could", "plan", "intend", "vow", "prepare", "aim",
                "threaten", "warn", "decide", "want", "seek", "ready", "willing", "planned", "proposed", "threatened"}
+PARTITIVES = {"member", "group", "thousand", "hundred", "dozen", "ten", "score", "million", "some", "many", "one", "two",
+              "three", "several", "part", "number", "majority", "handful", "crowd", "band", "unit", "contingent",
+              "delegation", "team", "batch", "wave", "section", "faction", "wing", "remnant", "most", "all"}
 LOCATIVE_TARGET = {"COERCE", "CONCEDE", "RETREAT", "SANCTION", "MOBILIZE", "AID"}
 VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"}
 
@@ -102,6 +105,11 @@ class RulesExtractor:
         doc = head.doc
         if head.lower_ in PRONOUNS or head.pos_ == "PRON":
             return self._resolve_pronoun(head, matches, state, date)
+        if head.lemma_.lower() in PARTITIVES:
+            # "members of the Association", "a group of Chechen refugees", "thousands of students"
+            inner = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            if inner:
+                return self._resolve_head(inner[0], matches, state, date, exclude)
         split = split_coordinated_modifiers(head)
         if split:
             return [self.resolver.resolve(p, date=date, context_countries=state.context_countries) for p in split]
