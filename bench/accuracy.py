@@ -108,6 +108,18 @@ def update_readme(readme: Path, block: str) -> bool:
     return True
 
 
+def _progress(code, every: int = 250):
+    """The coder, printing a line to stderr every `every` articles (long sets take minutes)."""
+    state = {"n": 0, "t": time.perf_counter()}
+
+    def wrapped(article):
+        state["n"] += 1
+        if state["n"] % every == 0:
+            print(f"  ... {state['n']} articles coded, {time.perf_counter() - state['t']:.0f} s", file=sys.stderr)
+        return code(article)
+    return wrapped
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="score only the first N records of each set")
@@ -138,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         if coder is None and fmt != "geoparsing":
             t0 = time.perf_counter()
             from eventcoder.pipeline import Pipeline
-            coder = Pipeline.default().code
+            coder = _progress(Pipeline.default().code)
             print(f"pipeline built in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
         t0 = time.perf_counter()
         try:

@@ -146,3 +146,14 @@ def test_seed_actor_of_unknown_country_makes_a_duplicate_not_an_extra():
     assert "A1 emitted 2 times" in "\n".join(report.notes)
     # the scored match is still the highest-confidence one, whose fields are right
     assert not [e for e in report.errors if e["record"] == "A1"]
+
+
+def test_seed_sector_checked_in_sectors_field_but_only_strict_ones_in_roles():
+    preds = json.loads((GOLDEN / "seed" / "predictions.json").read_text())
+    text = next(iter(preds))
+    a1, a2, a3 = preds[text]
+    a2 = {**a2, "recipients": [["Algerian army", "DZA", "MIL"]]}     # gold DZA GOV: GOV is not a strict sector
+    report = evaluate("seed", GOLDEN / "seed" / "gold.yaml", coder=replay_coder({text: [a1, a2, a3]}))
+    wrong = {(e["record"], e["field"]) for e in report.errors}
+    assert ("A2", "sectors") in wrong and ("A2", "roles") not in wrong
+    assert report.metrics["seed.pass"] == 1

@@ -150,10 +150,14 @@ def load(path: Path, limit: int | None = None) -> SeedGold:
 
 # ---------------------------------------------------------------------------------------------- field checks
 def _has(preds: tuple[records.Actor, ...], p: Party, strict: set[str] | None) -> bool:
+    """Some predicted actor is party p: same country, and same sector when p's sector is in `strict`
+    (strict=None: every sector must match)."""
+    sector = (p.sector or "").upper()
+    need_sector = bool(sector) and (strict is None or sector in strict)
     for a in preds:
         if (a.country or "").upper() != (p.country or "").upper():
             continue
-        if strict is None or (p.sector or "").upper() not in strict or (a.sector or "").upper() == p.sector.upper():
+        if not need_sector or (a.sector or "").upper() == sector:
             return True
     return False
 
