@@ -157,3 +157,14 @@ def test_seed_sector_checked_in_sectors_field_but_only_strict_ones_in_roles():
     wrong = {(e["record"], e["field"]) for e in report.errors}
     assert ("A2", "sectors") in wrong and ("A2", "roles") not in wrong
     assert report.metrics["seed.pass"] == 1
+
+
+def test_plover_igo_code_matches_predicted_sector():
+    from eventcoder.evaluate.plover import GoldActor, actor_matches
+    from evalkit import actor
+    council = GoldActor("Security Council", "IGO", "GOV")
+    assert actor_matches(council, actor(["UN Security Council", None, "IGO"]))
+    assert not actor_matches(council, actor(["UN Security Council", None, "GOV"]))
+    mali_gov = GoldActor("Mali", "MLI", "GOV")
+    assert actor_matches(mali_gov, actor(["Mali", "MLI", "GOVxyz"]))
+    assert not actor_matches(mali_gov, actor(["Malian army", "MLI", "MIL"]))

@@ -8,7 +8,7 @@ plover      PLOVER gold JSON Lines (one coded sentence per record). One gold eve
             positive). Draft-0.5 type names are mapped to PLOVER 2.0 (DEMAND->REQUEST, DISAPPROVE and
             INVESTIGATE->ACCUSE, FIGHT->ASSAULT; data/evaluate/mappings.yaml). actor/recipient.accuracy: every
             gold source (target) actor is matched by an actor (recipient) of the scored event: same country code
-            and, where gold codes one, the same 3-letter sector (gold IGO/NGO codes may match the sector).
+            and, where gold codes one, the same 3-letter sector (a gold IGO/NGO code may match the sector instead).
 petrarch    PETRARCH2 validation records. triple.recall = share of expected (source, target, CAMEO root)
             triples found: some predicted event has the root (first two digits of cameo_code), an actor with the
             source code and a recipient with the target code. Codes are compared as CAMEO country codes: gold

@@ -4,7 +4,8 @@ Matching: one gold event per record. The predicted event scored against it is th
 any, else the highest-confidence one. event detected = some predicted event has the gold type (each other
 predicted event of the record is a false positive). Draft-0.5 type names are mapped to PLOVER 2.0.
 Actors: every gold source actor must be matched by some actor of the scored event (country code equal, and the
-3-letter sector equal where gold gives one; gold codes such as IGO/NGO may also match the predicted sector).
+3-letter sector equal where gold gives one; a gold IGO/NGO code may instead match the predicted sector, and its
+second-level sector is then not compared).
 """
 from __future__ import annotations
 
@@ -72,8 +73,12 @@ def load(path: Path, limit: int | None = None) -> list[GoldSentence]:
 
 
 def actor_matches(gold: GoldActor, pred: records.Actor) -> bool:
-    code_ok = gold.code in ((pred.country or "").upper(), (pred.sector or "").upper())
-    return code_ok and (gold.sector is None or sector3(pred.sector) == gold.sector)
+    """Same country code and, where gold codes one, same sector. A gold actor-type code (IGO, NGO) in the
+    country slot may be matched by the predicted sector; that sector is then used up, so the gold's second-level
+    sector ("Security Council [IGO GOV]") is not compared."""
+    if gold.code == (pred.country or "").upper():
+        return gold.sector is None or sector3(pred.sector) == gold.sector
+    return gold.code == (pred.sector or "").upper()
 
 
 def all_matched(golds: tuple[GoldActor, ...], preds: tuple[records.Actor, ...]) -> bool:
