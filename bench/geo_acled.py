@@ -31,6 +31,8 @@ def main() -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--no-dumps", action="store_true", help="default gazetteer only")
     ap.add_argument("--errors")
+    ap.add_argument("--sentence", choices=["first", "note"], default="first",
+                    help="event sentence: the note's first sentence (default) or the whole note")
     args = ap.parse_args()
     shared = shared_dir()
     if shared is None:
@@ -70,7 +72,8 @@ def main() -> int:
         tops = find_toponyms(text, doc=doc, context_countries=[COUNTRIES[r["country"]]])
         sent = next(iter(doc.sents))
         root = sent.root
-        place = locate_event(text, tops, sentence=(sent.start_char, sent.end_char),
+        span = (sent.start_char, sent.end_char) if args.sentence == "first" else (0, len(text))
+        place = locate_event(text, tops, sentence=span,
                              trigger=(root.idx, root.idx + len(root.text)),
                              context_countries=[COUNTRIES[r["country"]]], article_id=r["event_id_cnty"])
         t_geo += time.time() - t1

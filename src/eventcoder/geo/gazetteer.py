@@ -16,6 +16,7 @@ import hashlib
 import logging
 import math
 import pickle
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,7 @@ __all__ = ["GeoCandidate", "Gazetteer", "default_gazetteer", "add_dump", "gazett
            "installed_dumps", "haversine_km"]
 
 log = logging.getLogger(__name__)
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 
 
 class GazetteerError(Exception):
@@ -54,6 +55,20 @@ class GeoCandidate:
     @property
     def is_admin1(self) -> bool:
         return self.feature_code == "ADM1"
+
+
+_DIV_PREFIX = re.compile(r"^(?:province|region|r[ée]gion|cercle|commune(?: rurale| urbaine)?|d[ée]partement|"
+                         r"pr[ée]fecture|department|district|governorate|wilaya|municipality)\s+(?:de la |de l'|du |des |"
+                         r"de |d'|of )?", re.I)
+_DIV_SUFFIX = re.compile(r"\s+(?:province|region|cercle|department|prefecture|governorate|district|"
+                         r"municipality|oblast|commune)$", re.I)
+
+
+def division_core(name: str) -> str | None:
+    """ "Province du Loroum" -> "Loroum", "Kidal Region" -> "Kidal": the name news use for a division
+    (US "X County" keeps its generic word: "Henry" alone is a given name)."""
+    core = _DIV_SUFFIX.sub("", _DIV_PREFIX.sub("", name.strip()))
+    return core if core and core != name.strip() and len(core) > 2 else None
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -92,6 +107,10 @@ class Gazetteer:
                 getattr(self, c)[row] = v
         for n in (name, *names):
             self.add_name(n, row)
+            if fcl == "A" and fcode.startswith("ADM"):
+                core = division_core(n)
+                if core:
+                    self.add_name(core, row)
         return row
 
     def add_name(self, name: str, row: int) -> None:

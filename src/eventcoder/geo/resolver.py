@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eventcoder import records
-from eventcoder.geo.gazetteer import GeoCandidate, Gazetteer, default_gazetteer, haversine_km, to_iso2, to_iso3
+from eventcoder.geo.gazetteer import (GeoCandidate, Gazetteer, default_gazetteer, division_core, haversine_km,
+                                      to_iso2, to_iso3)
 from eventcoder.geo.text import fold
 
 __all__ = ["Toponym", "find_toponyms", "locate_event", "to_place", "load_nlp"]
@@ -284,10 +285,18 @@ def _collect(doc, text: str, gaz: Gazetteer) -> list[_Mention]:
     return mentions
 
 
+def _is_name(c: GeoCandidate, surface: str) -> bool:
+    """The surface is the place's main name ("Loroum" for "Province du Loroum"), not an alternate name."""
+    key = fold(surface)
+    if fold(c.name) == key:
+        return True
+    core = division_core(c.name) if c.feature_class == "A" else None
+    return bool(core) and fold(core) == key
+
+
 def _named(cands: list[GeoCandidate], surface: str) -> bool:
     """Some candidate's main name is the surface itself (not only an alternate name)."""
-    key = fold(surface)
-    return any(fold(c.name) == key for c in cands[:20])
+    return any(_is_name(c, surface) for c in cands[:20])
 
 
 def _plausible(surface: str, span) -> bool:
@@ -339,7 +348,7 @@ def _accept_gaz(c: GeoCandidate, span, prep: bool, sent_start: bool) -> bool | s
         return True                                   # "Henry County"
     if prep and not sent_start and span[0].pos_ in ("PROPN", "NOUN"):
         return True if span[0].pos_ == "PROPN" else "weak"
-    return "weak" if span[0].pos_ == "PROPN" and fold(span.text) == fold(c.name) else False
+    return "weak" if span[0].pos_ == "PROPN" and _is_name(c, span.text) else False
 
 
 def _key(m: _Mention) -> str:
@@ -366,7 +375,7 @@ def _score(c: GeoCandidate, m: _Mention, ctx_cc: Counter, ctx_a1: Counter, ancho
            total: int) -> float:
     s = _TYPE_PRIOR.get(c.feature_code, 0.0)
     s += 0.6 * math.log10(c.population + 1)
-    if fold(c.name) == fold(m.text):
+    if _is_name(c, m.text):
         s += 2.0          # the place's own name, not one of its alternate names
     if m.admin_cue:
         s += 4.0 if c.feature_class == "A" and not c.is_country else -2.0
