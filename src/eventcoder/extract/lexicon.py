@@ -12,7 +12,7 @@ import yaml
 
 from ..paths import PACKAGE_DATA, data_home
 
-ROLE_SCHEMES = ("default", "reciprocal", "receive", "threat", "mediate")
+ROLE_SCHEMES = ("default", "reciprocal", "receive", "threat", "mediate", "object")
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,9 @@ def assess(tok, *, published: dt.date | None = None, is_historical=None) -> Moda
             return Modality("future", None, next(iter(aux & c["future_aux"])))
         if aux & c["hypothetical_aux"]:
             return Modality("hypothetical", None, next(iter(aux & c["hypothetical_aux"])))
+    # purpose clauses: "summoned the ambassador to protest", "deployed troops to fight the rebels"
+    if verb.dep_ == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children):
+        return Modality("future", None, "to")
     # walk up the clause chain: governing claim / denial / future / conditional verbs
     t, steps = verb, 0
     while steps < 6:

@@ -152,6 +152,8 @@ def _verb_roles(tok, scheme: str, required_obj=None) -> Roles:
     obj = _child(tok, {"dobj"})
     targets = _prep_objects(tok, TARGET_PREPS)
     with_objs = _prep_objects(tok, {"with"})
+    if required_obj is not None and scheme == "object":   # "summoned the Malian ambassador", "expelled diplomats"
+        r.recipients.append(required_obj)
     if required_obj is not None:                 # "cut relations with Ukraine", "received information from Ukraine"
         with_objs += _prep_objects(required_obj, {"with"})
         targets += _prep_objects(required_obj, TARGET_PREPS | {"to"})

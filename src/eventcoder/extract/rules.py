@@ -24,6 +24,8 @@ THREAT_MODES = {"ASSAULT": ("violence", "138"), "SANCTION": ("relations", "1313"
                 "MOBILIZE": ("violence", "138"), "PROTEST": ("restrict", "133"), "REJECT": ("relations", "130")}
 FUTURE_CUES = {"will", "shall", "'ll", "would", "may", "might", "could", "plan", "intend", "vow", "prepare", "aim",
                "threaten", "warn", "decide", "want", "seek", "ready", "willing", "planned", "proposed", "threatened"}
+AGENT_NOUNS = {"protester", "demonstrator", "rioter", "striker", "bomber", "kidnapper", "gunman", "attacker", "assailant",
+               "mob", "marcher", "picket"}
 PARTITIVES = {"member", "group", "thousand", "hundred", "dozen", "ten", "score", "million", "some", "many", "one", "two",
               "three", "several", "part", "number", "majority", "handful", "crowd", "band", "unit", "contingent",
               "delegation", "team", "batch", "wave", "section", "faction", "wing", "remnant", "most", "all"}
@@ -167,7 +169,16 @@ class RulesExtractor:
         published = article.published
         matches_all = self.resolver.find(article.text, date=published)
         countries = Counter(m.actor.country for m in matches_all if m.actor.country and len(m.actor.country) == 3)
-        state = _ArticleState(context_countries=tuple(c for c, _ in countries.most_common()))
+        # places named in the article count too ("in central Burkina Faso"): the resolver reads them as places
+        ent_countries: list[tuple[int, str]] = []
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC") and not any(m.start <= ent.start_char < m.end for m in matches_all):
+                a = self.resolver.resolve(ent.text, date=published)
+                if a.known and a.country and len(a.country) == 3 and a.sector == "GOV":
+                    countries[a.country] += 1
+                    ent_countries.append((ent.start_char, a.country))
+        article_countries = tuple(c for c, _ in countries.most_common())
+        state = _ArticleState(context_countries=article_countries)
         is_hist = self._is_historical()
         out: list[Mention] = []
         mi = 0
@@ -175,6 +186,9 @@ class RulesExtractor:
             if not sent.text.strip():
                 continue
             matches = [m for m in matches_all if sent.start_char <= m.start < sent.end_char]
+            # a country named in the sentence itself comes first for role-only actors ("killing 100 people")
+            local = [c for pos, c in ent_countries if sent.start_char <= pos < sent.end_char]
+            state.context_countries = tuple(dict.fromkeys(local + list(article_countries)))
             for m in matches:
                 if m.actor.known and m.actor.kb_id:
                     state.named.append(m.actor)
@@ -199,6 +213,8 @@ class RulesExtractor:
     def _mention(self, document, sent, tok, trig: Trigger, required, matches, state, published, is_hist) -> Mention | None:
         article = document.article
         roles = find_roles(tok, trig.roles, required)
+        if tok.lemma_.lower() in AGENT_NOUNS and not roles.actors:
+            roles.actors.append(tok)          # "protesters marched": the trigger noun names the actors
         date = published
         actors = self._resolve_all(roles.actors, matches, state, date, tok)
         recipients = self._resolve_all(roles.recipients, matches, state, date, tok)
