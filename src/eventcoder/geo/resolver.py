@@ -618,8 +618,8 @@ def locate_event(text: str, toponyms: Sequence[Toponym], *, sentence: tuple[int,
         cands = _event_candidates(text, toponyms, p0, s0)
         cands.sort(key=lambda x: -x[0].start)
         got = pick(cands)
-        if got:
-            return finish(got[0], False, cands)
+        if got:   # the earlier mention's own "near" carries over: "fighting took place near X ... were ambushed"
+            return finish(got[0], got[1], cands)
     # the article's main place: most named specific place, else most named country
     places = [t for t in toponyms if t.place is not None and t.role in ("place", "demonym")]
     if not places:
