@@ -27,7 +27,7 @@ __all__ = ["GeoCandidate", "Gazetteer", "default_gazetteer", "add_dump", "gazett
            "installed_dumps", "haversine_km"]
 
 log = logging.getLogger(__name__)
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 
 
 class GazetteerError(Exception):
@@ -129,6 +129,9 @@ class Gazetteer:
                 names_of.setdefault(r, []).append(key)
         for r in range(len(other.gid)):
             vals = [getattr(other, c)[r] for c in self._COLS]
+            known = self.by_id.get(vals[0])
+            if known is not None and self.fcode[known].startswith("PCL"):
+                vals[1] = self.name[known]      # keep "Mali" rather than the dump's "Republic of Mali"
             mine = self.add(*vals)
             for key in names_of.get(r, ()):
                 rows = self.index.setdefault(key, [])
