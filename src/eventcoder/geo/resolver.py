@@ -375,7 +375,7 @@ def _score(c: GeoCandidate, m: _Mention, ctx_cc: Counter, ctx_a1: Counter, ancho
            total: int) -> float:
     s = _TYPE_PRIOR.get(c.feature_code, 0.0)
     s += 0.6 * math.log10(c.population + 1)
-    if _is_name(c, m.text):
+    if fold(c.name) == fold(m.text):
         s += 2.0          # the place's own name, not one of its alternate names
     if m.admin_cue:
         s += 4.0 if c.feature_class == "A" and not c.is_country else -2.0
