@@ -23,6 +23,7 @@ from eventcoder.paths import shared_dir
 
 COUNTRIES = {"Mali": "MLI", "Burkina Faso": "BFA", "Niger": "NER", "Mauritania": "MRT"}
 DUMPS = ["ML", "BF", "NE", "MR"]
+REPORTING = {"say", "report", "claim", "state", "tell", "announce", "accuse", "suspect", "presume", "believe"}
 TAGS = re.compile(r"\s*\[(?:size|women targeted)[^\]]*\]")
 
 
@@ -71,7 +72,8 @@ def main() -> int:
         t1 = time.time()
         tops = find_toponyms(text, doc=doc, context_countries=[COUNTRIES[r["country"]]])
         sent = next(iter(doc.sents))
-        root = sent.root
+        # the act: the sentence's first verb that is not a reporting verb ("said a resident" comes last)
+        root = next((t for t in sent if t.pos_ == "VERB" and t.lemma_ not in REPORTING), sent.root)
         span = (sent.start_char, sent.end_char) if args.sentence == "first" else (0, len(text))
         place = locate_event(text, tops, sentence=span,
                              trigger=(root.idx, root.idx + len(root.text)),

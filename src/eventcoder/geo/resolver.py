@@ -185,7 +185,11 @@ def _collect(doc, text: str, gaz: Gazetteer) -> list[_Mention]:
                 named = fold(span.text) == fold(c[0].name) and not span.text.replace(".", "").isupper()
                 if major or (named and (_INSTITUTION.match(after) or span.end == ent.end or i == 0)
                              and fold(span.text) not in surnames):
-                    return add(span.start_char, span.end_char, span.text, role, source, c, weak=not major)
+                    prev = ent.doc[span.start - 1] if span.start > ent.start else None
+                    located = prev is not None and prev.lower_ in ("in", "near", "at", "around", "outside")
+                    # "fighters in Fourkoussou" wrongly inside an ORG span is a place, not part of a name
+                    return add(span.start_char, span.end_char, span.text, "place" if located else role, source, c,
+                               weak=not major)
         return False
 
     for ent in doc.ents:
