@@ -1,6 +1,6 @@
 """Golden files for the extract stage: input text beside the mentions it must yield (type, CAMEO, trigger,
 modality, status, actor and recipient codes). Regenerate after an intended change with
-`python tests/extract/test_golden.py --update` and review the diff."""
+`python tests/extract/test_extract_golden.py --update` and review the diff."""
 import datetime as dt
 import json
 import sys
