@@ -183,10 +183,13 @@ def _collect(doc, text: str, gaz: Gazetteer) -> list[_Mention]:
                 after = text[span.end_char:span.end_char + 20]
                 major = _major(c[0], span.text) or (c[0].feature_code == "ADM2" and _GENERIC.search(span.text))
                 named = fold(span.text) == fold(c[0].name) and not span.text.replace(".", "").isupper()
+                prev = ent.doc[span.start - 1] if span.start > ent.start else None
+                located = prev is not None and prev.lower_ in ("in", "near", "at", "around", "outside", "of")
+                if ent.label_ == "PERSON" and not located:
+                    continue                      # "Mary Agnes" is a person, whatever Turkmenistan calls Mary
                 if major or (named and (_INSTITUTION.match(after) or span.end == ent.end or i == 0)
                              and fold(span.text) not in surnames):
-                    prev = ent.doc[span.start - 1] if span.start > ent.start else None
-                    located = prev is not None and prev.lower_ in ("in", "near", "at", "around", "outside")
+                    located = located and prev.lower_ != "of"
                     # "fighters in Fourkoussou" wrongly inside an ORG span is a place, not part of a name
                     return add(span.start_char, span.end_char, span.text, "place" if located else role, source, c,
                                weak=not major)
@@ -388,8 +391,8 @@ def _score(c: GeoCandidate, m: _Mention, ctx_cc: Counter, ctx_a1: Counter, ancho
     if c.feature_class == "P" and (m.prep or m.city_cue) and not m.admin_cue and _has_division_twin(c, m):
         s += 5.0          # "in Gao": the town, not the Gao region named after it
     if total:
-        share = ctx_cc.get(c.country, 0) / total
-        s += 6.0 * share
+        named = ctx_cc.get(c.country, 0)
+        s += 3.0 * (named > 0) + 3.0 * named / total      # the country is named at all, and how much
         if c.admin1 and not c.is_admin1:
             s += 4.0 * min(1.0, ctx_a1.get((c.country, c.admin1), 0) / max(1, total) * 3)
         if c.admin2 and c.feature_code != "ADM2":
