@@ -312,14 +312,17 @@ _CACHE: dict[str, Gazetteer] = {}
 
 
 def default_gazetteer(home: Path | None = None) -> Gazetteer:
-    """Packaged default + every dump the user added, loaded once per process (and per home)."""
+    """Packaged default + every dump the user added, loaded once per process (and per home); a dump added
+    by another process is seen by processes started after it."""
     home = gazetteer_home(home)
-    dumps = installed_dumps(home)
-    key = f"{home}|" + "|".join(f"{d.name}:{d.stat().st_mtime_ns}" for d in dumps)
+    key = str(home)
+    g = _CACHE.get(key)          # fast path: one dict look-up per call (dumps added in this process clear it)
+    if g is not None:
+        return g
     with _LOCK:
         g = _CACHE.get(key)
         if g is None:
-            g = _combined(home, dumps)
+            g = _combined(home, installed_dumps(home))
             _CACHE.clear()
             _CACHE[key] = g
         return g

@@ -1,6 +1,7 @@
 """Name folding shared by the gazetteer index and the resolver: one function, so index and query agree."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -9,6 +10,7 @@ _SPACE = re.compile(r"[\s\-\u2010-\u2015_/,;:()\[\]\"]+")
 _ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Lower-case, accent-free, punctuation-light key: "Ti-n-Zaouâtene" -> "ti n zaouatene", "U.S." -> "us"."""
     s = unicodedata.normalize("NFKD", name)
