@@ -112,3 +112,28 @@ def test_cli_add_lookup_list(tmp_home, monkeypatch):
     assert r.invoke(app, ["lookup", "Gao", "--country", "FR"]).exit_code == 1
     listed = r.invoke(app, ["list"], terminal_width=200)
     assert "mini_geonames" in listed.output
+
+
+def test_user_alias_file_extends_the_packaged_knowledge(tmp_home, mini):
+    from eventcoder.geo.build import apply_aliases
+    folder = tmp_home / "gazetteer"
+    folder.mkdir(parents=True)
+    (folder / "aliases.tsv").write_text("# mine\nTZW\t2476086\tlocal abbreviation\nGhost Town\t999\t\n",
+                                        encoding="utf-8")
+    assert mini.lookup("TZW") == []
+    apply_aliases(mini, folder)                    # unknown targets are skipped with a warning, not fatal
+    assert mini.lookup("TZW")[0].geonameid == 2476086
+
+
+def test_division_short_names_and_points():
+    from eventcoder.geo.build import _spread_centre
+    from eventcoder.geo.gazetteer import division_core
+    assert division_core("Province du Loroum") == "Loroum"
+    assert division_core("Kidal Region") == "Kidal"
+    assert division_core("Henry County") is None          # "Henry" alone would be a given name
+    # places clustered on one coast: the range midpoint, not the mean
+    pts = [(0.0, 0.0, 1), (0.1, 0.1, 1), (0.2, 0.0, 1), (10.0, 10.0, 1)]
+    assert _spread_centre(pts) == (5.0, 5.0)
+    # across the antimeridian
+    lat, lon = _spread_centre([(0.0, 179.0, 1), (0.0, -179.0, 1)])
+    assert abs(abs(lon) - 180.0) < 1e-9
