@@ -16,6 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 START, END = "<!-- accuracy:start -->", "<!-- accuracy:end -->"
+WARM_UP = ("On 3 May 2020, soldiers clashed with rebels near Gao, Mali, and 4 people were killed. "
+           "The government of Mali accused Algeria of backing the rebels.")
 
 # (set, gold file under shared/, format)
 SETS = [
@@ -127,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     ap.add_argument("--readme", type=Path, default=ROOT / "README.md")
     ap.add_argument("--errors-dir", type=Path, default=None, help="write <set>.errors.jsonl files here")
+    ap.add_argument("--timeout", type=float, default=30.0, help="seconds per article (slower = no events)")
     args = ap.parse_args(argv)
 
     from eventcoder.evaluate import EvaluateInputError, evaluate
@@ -151,10 +154,13 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.perf_counter()
             from eventcoder.pipeline import Pipeline
             coder = _progress(Pipeline.default().code)
-            print(f"pipeline built in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+            from eventcoder.records import Article
+            coder(Article.from_text(WARM_UP, published=None))    # load models and gazetteer before timing
+            print(f"pipeline built and warmed up in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
         t0 = time.perf_counter()
         try:
-            report = evaluate(fmt, path, coder=coder if fmt != "geoparsing" else None, limit=args.limit)
+            report = evaluate(fmt, path, coder=coder if fmt != "geoparsing" else None, limit=args.limit,
+                              timeout=args.timeout)
         except EvaluateInputError as exc:
             results[name] = {"error": str(exc)}
             print(f"{name}: {exc}", file=sys.stderr)

@@ -168,3 +168,30 @@ def test_plover_igo_code_matches_predicted_sector():
     mali_gov = GoldActor("Mali", "MLI", "GOV")
     assert actor_matches(mali_gov, actor(["Mali", "MLI", "GOVxyz"]))
     assert not actor_matches(mali_gov, actor(["Malian army", "MLI", "MIL"]))
+
+
+def test_hanging_article_times_out_and_is_a_coder_error():
+    import time
+
+    def slow_on_p2(article):
+        if article.text.startswith("Rebels"):
+            while True:            # a coder stuck in a loop on one article
+                time.sleep(0.01)
+        return []
+    t0 = time.perf_counter()
+    report = evaluate("plover", GOLDEN / "plover" / "gold.jsonl", coder=slow_on_p2, timeout=0.3)
+    assert time.perf_counter() - t0 < 5
+    crashed = [e for e in report.errors if e["field"] == "coder_error"]
+    assert [e["record"] for e in crashed] == ["P2"] and "0.3 s" in crashed[0]["pred"]
+    assert report.metrics["coder_errors"] == 1
+
+
+def test_first_article_is_not_timed_because_it_loads_models():
+    import time
+
+    def slow_start(article):
+        if article.text.startswith("Mali denounced"):
+            time.sleep(0.5)
+        return []
+    report = evaluate("plover", GOLDEN / "plover" / "gold.jsonl", coder=slow_start, timeout=0.2)
+    assert report.metrics["coder_errors"] == 0

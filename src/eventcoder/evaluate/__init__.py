@@ -53,12 +53,14 @@ __all__ = ["FORMATS", "Report", "MetricRow", "EvaluateInputError", "CoderFailed"
 FORMATS = ("plover", "petrarch", "acled", "ucdp", "seed", "geoparsing")
 
 
-def evaluate(fmt: str, path: Path | str, *, coder: Coder | None = None, limit: int | None = None) -> Report:
+def evaluate(fmt: str, path: Path | str, *, coder: Coder | None = None, limit: int | None = None,
+             timeout: float | None = None) -> Report:
     """Score `coder` (default: the real pipeline, `Pipeline.default().code`) on the gold file `path`.
 
     Raises EvaluateInputError with a readable message for an unknown format, a missing file or malformed gold,
     and CoderFailed (a subclass) when the coder raises on each of the first 25 records. A coder that raises on
     some records only is scored as emitting nothing there; the count is in metrics["coder_errors"].
+    timeout: seconds allowed per article (POSIX main thread); an article over it is such a coder error.
     """
     fmt = (fmt or "").strip().lower()
     if fmt not in FORMATS:
@@ -77,7 +79,7 @@ def evaluate(fmt: str, path: Path | str, *, coder: Coder | None = None, limit: i
         raise EvaluateInputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     if not golds:
         raise EvaluateInputError(f"{path}: no gold records found")
-    report = module.score(golds, GuardedCoder(coder or default_coder()))
+    report = module.score(golds, GuardedCoder(coder or default_coder(), timeout=timeout))
     report.source = str(path)
     crashes = [e for e in report.errors if e.get("field") == "coder_error"]
     report.metrics["coder_errors"] = len(crashes)

@@ -1,4 +1,5 @@
-"""`eventcoder evaluate FORMAT PATH [--json FILE] [--errors FILE] [--limit N] [--coder MODULE:FUNCTION]`.
+"""`eventcoder evaluate FORMAT PATH [--json FILE] [--errors FILE] [--limit N] [--coder MODULE:FUNCTION]
+[--timeout SECONDS]`.
 
 `register(app)` adds the command to a Typer app as `evaluate` (eventcoder.cli mounts it that way); a Typer app
 of its own would make the command `eventcoder evaluate evaluate`, so this module deliberately has no `app`.
@@ -35,6 +36,8 @@ def evaluate_command(
     limit: Optional[int] = typer.Option(None, "--limit", help="score only the first N gold records"),
     errors_out: Optional[Path] = typer.Option(None, "--errors", help="write per-record mismatches (JSONL)"),
     coder: Optional[str] = typer.Option(None, "--coder", help="MODULE:FUNCTION to score instead of the pipeline"),
+    timeout: Optional[float] = typer.Option(60.0, "--timeout",
+                                            help="seconds per article; a slower article is scored as no events"),
 ) -> None:
     """Score the coder on gold data and print precision, recall, F1 or accuracy per field."""
     from rich.console import Console
@@ -42,7 +45,8 @@ def evaluate_command(
     console = Console()
     err = Console(stderr=True)
     try:
-        report = evaluate(fmt, path, coder=load_coder(coder) if coder else None, limit=limit)
+        report = evaluate(fmt, path, coder=load_coder(coder) if coder else None, limit=limit,
+                          timeout=timeout if timeout and timeout > 0 else None)
         report.print(console)
         if json_out:
             report.write_json(json_out)

@@ -7,7 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import signal
+import threading
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -36,17 +39,46 @@ class CoderFailed(EvaluateInputError):
     """The coder raised on every one of the first records: scoring the rest would only repeat the crash."""
 
 
-class GuardedCoder:
-    """Wraps a coder; raises CoderFailed when its first `give_up` calls all raise (a broken install, not data)."""
+class CoderTimeout(Exception):
+    """One article took longer than the evaluation's per-article time limit."""
 
-    def __init__(self, coder: Coder, give_up: int = 25) -> None:
-        self.coder, self.give_up = coder, give_up
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Raise CoderTimeout in the block after `seconds` (POSIX main thread only; elsewhere no limit)."""
+    usable = (seconds and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def _expired(signum: int, frame: Any) -> None:
+        raise CoderTimeout(f"no result after {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class GuardedCoder:
+    """Wraps a coder: a per-article time limit from the second article on (a hanging article becomes a coder
+    error, not a stalled run),
+    and CoderFailed when the first `give_up` calls all raise (a broken install, not data)."""
+
+    def __init__(self, coder: Coder, give_up: int = 25, timeout: float | None = None) -> None:
+        self.coder, self.give_up, self.timeout = coder, give_up, timeout
         self.calls = self.failures = 0
 
     def __call__(self, article: records.Article) -> list[records.Event]:
         self.calls += 1
         try:
-            return self.coder(article)
+            # the first call loads models and gazetteers: it is not timed
+            with time_limit(self.timeout if self.calls > 1 else None):
+                return self.coder(article)
         except Exception as exc:
             self.failures += 1
             if self.failures == self.calls == self.give_up:
