@@ -22,7 +22,7 @@ def _aux(tok) -> set[str]:
 def _clause_verb(tok):
     """The verb that governs a nominal trigger ("carried out the attacks" -> carried)."""
     t = tok
-    while t.pos_ not in ("VERB", "AUX") and t.head is not t:
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head
     return t
 
@@ -40,7 +40,7 @@ def assess(tok, *, published: dt.date | None = None, is_historical=None) -> Moda
             if ch.dep_ == "det" and ch.lower_ == "no":
                 return Modality("negated", None, "no")
     # negation on the trigger's own verb
-    own = [tok] + ([verb] if verb is not tok and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else [])
+    own = [tok] + ([verb] if verb.i != tok.i and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else [])
     for v in own:
         if any(ch.dep_ == "neg" for ch in v.children):
             return Modality("negated", None, "not")
@@ -57,7 +57,7 @@ def assess(tok, *, published: dt.date | None = None, is_historical=None) -> Moda
     while steps < 6:
         if any(ch.dep_ == "mark" and ch.lower_ in c["hypothetical_marks"] for ch in t.children):
             return Modality("hypothetical", None, "if")
-        if t.head is t:
+        if t.head.i == t.i:
             break
         dep, head = t.dep_, t.head
         if dep in ("ccomp", "xcomp", "pcomp", "pobj", "advcl", "conj", "dobj", "prep", "acl", "relcl", "nsubj", "attr"):
@@ -71,7 +71,7 @@ def assess(tok, *, published: dt.date | None = None, is_historical=None) -> Moda
                     return Modality("future", None, lemma)
                 if lemma in ("claim", "allegation", "suggestion", "assertion") and head.pos_ == "NOUN":
                     return Modality("claim", None, lemma)
-            if dep in ("relcl", "conj", "nsubj", "attr") and t is not verb:
+            if dep in ("relcl", "conj", "nsubj", "attr") and t.i != verb.i:
                 break
         t = head
         steps += 1

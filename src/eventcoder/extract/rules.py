@@ -151,9 +151,9 @@ class RulesExtractor:
         # subject of a complement clause -> the governing clause's subject ("Mali announced it is cutting")
         from .roles import clause_subject
         head = tok.head
-        while head.dep_ in ("ccomp", "xcomp", "conj", "advcl") and head.head is not head:
+        while head.dep_ in ("ccomp", "xcomp", "conj", "advcl") and head.head.i != head.i:
             gov_subj = clause_subject(head.head)
-            if gov_subj is not None and gov_subj is not tok and gov_subj.lower_ not in PRONOUNS:
+            if gov_subj is not None and gov_subj.i != tok.i and gov_subj.lower_ not in PRONOUNS:
                 return self._resolve_head(gov_subj, matches, state, date)
             head = head.head
         if state.last_subject is not None:
