@@ -222,23 +222,26 @@ class Event:
 
     @property
     def acled_interaction(self) -> int | None:
-        """ACLED interaction code: the inter codes of the two sides' primary actors, lower digit first.
+        """ACLED interaction code: the inter codes of the two sides' main actors, lower digit first.
 
-        A side's primary actor is its lowest inter code (state forces before rebels before external forces), as
-        ACLED names the main belligerents in actor1/actor2 and the rest as associated actors. One-sided or
-        undirected events with a single side give "X0"; two-sided fighting coded with every party as actor
-        (no recipient) pairs the two lowest distinct codes.
+        A side's main actor is its state force when it has one (ACLED names the army, not its allies, as actor1 or
+        actor2), else its first named actor. One-sided events give "X0"; two-sided fighting coded with every party
+        as actor (no recipient) pairs the first actor with the first actor of another type.
         """
         if not self.coding.acled_event_type:
             return None
-        side_a = sorted(a.acled_inter for a in self.actors if a.acled_inter)
-        side_b = sorted(a.acled_inter for a in self.recipients if a.acled_inter)
-        if side_a and side_b:
-            lo, hi = sorted((side_a[0], side_b[0]))
+
+        def main(side):
+            known = [a.acled_inter for a in side if a.acled_inter]
+            return 1 if 1 in known else (known[0] if known else None)
+
+        a, b = main(self.actors), main(self.recipients)
+        if a and b:
+            lo, hi = sorted((a, b))
             return lo * 10 + hi
-        inters = sorted(set(side_a or side_b))
+        inters = [x.acled_inter for x in (self.actors or self.recipients) if x.acled_inter]
         if not inters:
             return None
-        if len(inters) == 1:
-            return inters[0] * 10
-        return inters[0] * 10 + inters[1]
+        first = 1 if 1 in inters else inters[0]
+        other = next((i for i in inters if i != first), None)
+        return first * 10 if other is None else min(first, other) * 10 + max(first, other)

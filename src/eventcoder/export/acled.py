@@ -42,8 +42,13 @@ def country_info(iso3: str | None) -> tuple[str, int | None, str]:
 def sides(e: records.Event) -> tuple[list[records.Actor], list[records.Actor]]:
     """ACLED's two sides: actors vs recipients. With no recipient (reciprocal fighting coded as one actor list,
     PLOVER's convention), side 2 holds the actors whose known ACLED type differs from the first actor's."""
+    # each side's main actor (ACLED actor1/actor2): state forces when the side has them (the army, not its Wagner
+    # allies), else the first named; the rest become associated actors
+    main_first = lambda xs: sorted(xs, key=lambda x: x.acled_inter != 1)  # noqa: E731
     a, r = list(e.actors), list(e.recipients)
-    if r or len(a) < 2 or a[0].acled_inter is None:
+    if r:
+        return main_first(a), main_first(r)
+    if len(a) < 2 or a[0].acled_inter is None:
         return a, r
     side2 = [x for x in a[1:] if x.acled_inter is not None and x.acled_inter != a[0].acled_inter]
     return [x for x in a if x not in side2], side2
@@ -52,8 +57,8 @@ def sides(e: records.Event) -> tuple[list[records.Actor], list[records.Actor]]:
 def interaction(e: records.Event) -> int | None:
     """ACLED interaction from the main actor of each side (lowest inter first; one-sided = X0).
 
-    records.Event.acled_interaction mixes every actor and recipient (the Tinzaouaten battle, rebels vs army
-    with Wagner on the army's side, comes out 18 instead of 12); the codebook computes it from Actor1/Actor2.
+    Same rule as records.Event.acled_interaction, plus ACLED's convention that an unidentified perpetrator of
+    one-sided violence is a political militia (3).
     """
     if not e.coding.acled_event_type:
         return None
