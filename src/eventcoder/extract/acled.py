@@ -47,8 +47,20 @@ def classify(trigger, tok, sentence_tokens, actors, recipients) -> tuple[str | N
         if any(a.acled_inter == 1 or a.sector in ("MIL", "GOV", "COP") for a in actors):
             return "Battles", "Government regains territory"
         return "Battles", "Non-state actor overtakes territory"
+    if rule == "looting":
+        if _crowd(actors, _perpetrator_tokens(tok)):
+            if words & {"protest", "demonstration", "demonstrator", "protester", "demonstrate"}:
+                return "Riots", "Violent demonstration"
+            return "Riots", "Mob violence"
+        return "Strategic developments", "Looting/property destruction"
     # rule == "auto": violence
     mode = trigger.mode
+    perpetrators = _perpetrator_tokens(tok)
+    if _crowd(actors, perpetrators) and not trigger.mode in ("aerial", "heavy-weapons", "suicide-attack"):
+        # unorganised people using violence: residents, youths, a mob, demonstrators (ACLED: riots)
+        if words & {"protest", "demonstration", "demonstrator", "protester", "demonstrate", "march", "rally"}:
+            return "Riots", "Violent demonstration"
+        return "Riots", "Mob violence"
     victim_words = _words([t for r in _victim_tokens(tok) for t in r])
     civilians = any(_civilian(r) for r in recipients) or bool(victim_words & c["civilians"])
     armed_target = any(_armed(r) for r in recipients) or bool(victim_words & c["armed"])
@@ -68,9 +80,30 @@ def classify(trigger, tok, sentence_tokens, actors, recipients) -> tuple[str | N
             return "Explosions/Remote violence", "Grenade"
         if words & c["ied"] or mode == "explosives":
             return "Explosions/Remote violence", "Remote explosive/landmine/IED"
-    if civilians and not armed_target and not reciprocal_fight:
-        return "Violence against civilians", "Attack"
-    return "Battles", "Armed clash"
+    if reciprocal_fight or armed_target:
+        return "Battles", "Armed clash"
+    # one-sided violence against people who are not an organised armed group (civilians, officials, a camp)
+    return "Violence against civilians", "Attack"
+
+
+def _crowd(actors, perpetrator_tokens) -> bool:
+    c = cues()["acled"]
+    if actors:
+        return all(a.sector in c["crowd_sectors"] or a.acled_inter in (5, 6, 7) for a in actors) and \
+            not any(_armed(a) for a in actors)
+    heads = {t.lemma_.lower() for t in perpetrator_tokens}
+    return bool(heads) and bool(heads & c["crowd"]) and not heads & c["armed"]
+
+
+def _perpetrator_tokens(tok):
+    """Head words of whoever acted: the subject (or agent of a passive)."""
+    from .roles import agent_of, clause_subject, is_passive
+    if tok.pos_ in ("VERB", "AUX"):
+        subj = agent_of(tok) if is_passive(tok) else [clause_subject(tok)]
+        out = [s for s in subj if s is not None]
+        return out + [p for s in out for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for p in p.children if p.dep_ == "pobj"]
+    return []
 
 
 def _victim_tokens(tok):
