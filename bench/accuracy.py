@@ -174,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
             args.errors_dir.mkdir(parents=True, exist_ok=True)
             report.write_errors(args.errors_dir / f"{name}.errors.jsonl")
         print(f"{name}: {report.records} records in {secs:.1f} s", file=sys.stderr)
+    if wanted and args.out.exists():        # a partial run updates the sets it ran, keeps the others
+        previous = json.loads(args.out.read_text(encoding="utf-8"))
+        results = {**previous, **results, "_limit": args.limit or previous.get("_limit")}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     block = table(results)

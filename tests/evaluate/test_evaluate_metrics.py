@@ -72,3 +72,14 @@ def test_country_names_and_cameo_codes():
     assert cameo_country(actor(["the Arnor government"])) == "ARN"
     assert cameo_country(actor(["government officials", None, "GOV"])) == "---"
     assert cameo_country(actor(["United Nations", None, "IGO"])) == "IGO"
+
+
+def test_cameo_country_reads_the_span_when_the_name_is_a_role():
+    from eventcoder import records
+    span = records.Span("a", 0, 26, "The Calenardhon government")
+    role = records.Actor(name="government", sector="GOV", known=False, span=span)
+    assert cameo_country(role) == "CAL"
+    by = records.Actor(name="soldiers", sector="MIL", known=False,
+                       span=records.Span("a", 37, 85, "an attack by Osgiliath soldiers in south Ithilen"))
+    assert cameo_country(by) == "OSG"
+    assert cameo_country(records.Actor(name="soldiers", sector="MIL", known=False)) == "---"

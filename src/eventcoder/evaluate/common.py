@@ -202,14 +202,16 @@ def parse_date(value: Any, *, where: str) -> dt.date | None:
 
 # ---------------------------------------------------------------------------------------------- actor codes
 _WORD = re.compile(r"[A-Za-z]+")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
 def cameo_country(actor: records.Actor) -> str:
     """A predicted actor as a 3-letter CAMEO country code.
 
-    The actor's ISO3 country when the resolver gave one; else, for actors the knowledge base does not know
-    (PETRARCH's fictional Arnor, Gondor...), the first three letters of the name's first word when it is a
-    proper noun ("Gondor's foreign minister" -> GON); else an actor-type code such as IGO when the sector is one;
+    The actor's ISO3 country when the resolver gave one; else an actor-type code such as IGO when the sector is
+    one; else, for actors the knowledge base does not know (PETRARCH's fictional Arnor, Gondor...), the first
+    three letters of the first capitalised word of the name, or of the actor's span when the name is a role
+    ("Gondor's foreign minister" -> GON; name "government", span "The Calenardhon government" -> CAL);
     else '---' (CAMEO's "no country").
     """
     if actor.country:
@@ -217,11 +219,12 @@ def cameo_country(actor: records.Actor) -> str:
     sector = (actor.sector or "").upper()
     if sector in set(mappings().get("cameo_non_state_codes") or ()):
         return sector
-    words = _WORD.findall(actor.name or "")
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    if words and words[0][0].isupper() and len(words[0]) >= 3:
-        return words[0][:3].upper()
+    # an unknown actor is often named by its role ("government") with the proper noun only in its span
+    # ("The Calenardhon government", "an attack by Osgiliath soldiers"): the first capitalised word counts
+    for text in (actor.name, actor.span.text if actor.span else None):
+        for word in _WORD.findall(text or ""):
+            if word[0].isupper() and len(word) >= 3 and word.lower() not in _DETERMINERS:
+                return word[:3].upper()
     return "---"
 
 
