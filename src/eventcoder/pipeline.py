@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from .records import Article, Document, EventDate, Event, IngestError, Mention, Span
+from .records import Actor, Article, Document, EventDate, Event, IngestError, Mention, Span
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,7 @@ class Pipeline:
         mentions = [self._date(document, m) for m in mentions]
         if self.geocode:
             mentions = self._places(document, mentions)
+        mentions = [_situate_actors(m) for m in mentions]
         return self._casualties(document, mentions)
 
     def code(self, article: Article) -> list[Event]:
@@ -172,6 +173,32 @@ class Pipeline:
 
 
 HISTORY_DAYS = 90
+CROWD_SECTORS = {"CVL", "OPP", "LAB", "EDU", "AGR", "REF", "SOC", "JRN", "REL", "BUS", "MED", None}
+ACLED_CROWD_INTER = {"Protests": 6, "Riots": 5}
+
+
+def _situate_actors(m: Mention) -> Mention:
+    """Actors named only by their role ("workers", "gunmen") belong to the country where the act happened; the
+    unorganised participants of a protest or riot are ACLED's protesters (6) or rioters (5), and the unarmed
+    victims of violence against civilians are civilians (7)."""
+    country = m.place.country if m.place else None
+    crowd = ACLED_CROWD_INTER.get(m.coding.acled_event_type or "")
+
+    def fix(a: Actor, victim: bool) -> Actor:
+        if a.country is None and country and not a.known:
+            a = replace(a, country=country)
+        if crowd and not victim and a.sector in CROWD_SECTORS and a.acled_inter not in (1, 2, 3, 4, 8):
+            a = replace(a, acled_inter=crowd)
+        if victim and m.coding.acled_event_type == "Violence against civilians" and a.sector in CROWD_SECTORS \
+                and a.acled_inter not in (1, 2, 3, 4, 8):
+            a = replace(a, acled_inter=7)
+        return a
+
+    actors = tuple(fix(a, False) for a in m.actors)
+    recipients = tuple(fix(a, True) for a in m.recipients)
+    if actors == m.actors and recipients == m.recipients:
+        return m
+    return replace(m, actors=actors, recipients=recipients)
 
 
 def _long_before(date: EventDate, published: dt.date) -> bool:
