@@ -92,7 +92,8 @@ class Pipeline:
     def _places(self, document: Document, mentions: list[Mention]) -> list[Mention]:
         from .geo.resolver import find_toponyms, locate_event
         art = document.article
-        wanted = [m for m in mentions if m.emitted and m.status == "reported" and m.coding.plover_type in LOCATED_TYPES]
+        wanted = [m for m in mentions if m.emitted and m.status == "reported"
+                  and (m.coding.plover_type in LOCATED_TYPES or m.coding.acled_event_type)]
         if not wanted:
             return mentions
         countries = _context_countries(mentions)
