@@ -5,17 +5,8 @@ import functools
 from pathlib import Path
 from typing import Any
 
+from eventcoder.datafiles import deep_merge, read_yaml
 from eventcoder.paths import PACKAGE_DATA, data_home
-
-
-def _deep_merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _deep_merge(out[key], value)
-        else:
-            out[key] = value
-    return out
 
 
 def config_files() -> list[Path]:
@@ -29,17 +20,9 @@ def config_files() -> list[Path]:
 @functools.lru_cache(maxsize=1)
 def settings() -> dict[str, Any]:
     """Merged settings (loaded once per process)."""
-    import yaml
-
     merged: dict[str, Any] = {}
     for path in config_files():
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise ValueError(f"cannot read de-duplication settings {path}: {exc}") from None
-        if not isinstance(data, dict):
-            raise ValueError(f"de-duplication settings {path} must be a mapping, got {type(data).__name__}")
-        merged = _deep_merge(merged, data)
+        merged = deep_merge(merged, read_yaml(path, "de-duplication settings"))
     return merged
 
 

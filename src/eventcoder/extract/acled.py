@@ -18,10 +18,6 @@ def _armed(actor) -> bool:
     return bool(actor.sector in c["armed_sectors"] or actor.acled_inter in (1, 2, 3, 4, 8))
 
 
-def _civilian(actor) -> bool:
-    return actor.sector in ("CVL",) or actor.acled_inter == 7
-
-
 def classify(trigger, tok, sentence_tokens, actors, recipients) -> tuple[str | None, str | None]:
     """Return (event_type, sub_event_type) or (None, None) when the act is outside ACLED's scope."""
     rule = trigger.acled
@@ -62,7 +58,6 @@ def classify(trigger, tok, sentence_tokens, actors, recipients) -> tuple[str | N
             return "Riots", "Violent demonstration"
         return "Riots", "Mob violence"
     victim_words = _words([t for r in _victim_tokens(tok) for t in r])
-    civilians = any(_civilian(r) for r in recipients) or bool(victim_words & c["civilians"])
     armed_target = any(_armed(r) for r in recipients) or bool(victim_words & c["armed"])
     if mode == "abduct" or (tok.lemma_.lower() in c["abduction"] and tok.lemma_.lower() in ("abduct", "kidnap", "abduction", "kidnapping", "hostage")):
         return "Violence against civilians", "Abduction/forced disappearance"

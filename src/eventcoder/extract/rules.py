@@ -6,9 +6,8 @@ recodes futures the way PLOVER says (future cooperation is AGREE), and assigns C
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..ontology import default_ontology

@@ -5,8 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
+from ..datafiles import deep_merge, read_yaml
 from ..paths import PACKAGE_DATA, data_home
 from ..records import Coding
 
@@ -18,18 +17,9 @@ PLOVER_TYPES = (
 
 def _load(name: str) -> dict[str, Any]:
     """Package file data/ontology/NAME merged with a user override in data_home()/ontology/NAME."""
-    with open(PACKAGE_DATA / "ontology" / name, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+    data = read_yaml(PACKAGE_DATA / "ontology" / name, "ontology file")
     user = data_home() / "ontology" / name
-    if user.exists():
-        with open(user, encoding="utf-8") as fh:
-            extra = yaml.safe_load(fh) or {}
-        for key, value in extra.items():
-            if isinstance(value, dict) and isinstance(data.get(key), dict):
-                data[key] = {**data[key], **value}
-            else:
-                data[key] = value
-    return data
+    return deep_merge(data, read_yaml(user, "ontology file")) if user.exists() else data
 
 
 @dataclass(frozen=True)

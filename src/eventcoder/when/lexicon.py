@@ -9,8 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
+from ..datafiles import deep_merge, read_yaml
 from ..paths import PACKAGE_DATA, data_home
 
 AREA = "when"
@@ -21,26 +21,11 @@ class LexiconError(ValueError):
 
 
 def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, val in extra.items():
-        old = out.get(key)
-        if isinstance(old, dict) and isinstance(val, dict):
-            out[key] = {**old, **val}
-        elif isinstance(old, list) and isinstance(val, list):
-            out[key] = old + [v for v in val if v not in old]
-        else:
-            out[key] = val
-    return out
+    return deep_merge(base, extra, extend_lists=True)
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"cannot read lexicon {path}: {exc}") from None
-    if not isinstance(data, dict):
-        raise LexiconError(f"lexicon {path} must be a YAML mapping, got {type(data).__name__}")
-    return data
+    return read_yaml(path, "lexicon", LexiconError)
 
 
 def lexicon_files(area: str, language: str, extra_dirs: tuple[Path, ...] = ()) -> list[Path]:
