@@ -66,8 +66,22 @@ def _merge_coding(events: Sequence[records.Event]) -> records.Coding:
     if fills.get("acled_event_type") and coding.acled_sub_event_type is None and "acled_sub_event_type" not in fills:
         fills["acled_sub_event_type"] = _vote([(e.coding.acled_sub_event_type, _weight(e)) for e in same
                                                if e.coding.acled_event_type == fills["acled_event_type"]])
+    top = _acled_top(same)
+    if top is not None and top != (coding.acled_event_type if "acled_event_type" not in fills else fills["acled_event_type"]):
+        # ACLED's hierarchy: when the reports of one event are coded differently, the higher type wins (an
+        # attack that turns into an exchange of fire is a battle)
+        fills["acled_event_type"] = top
+        fills["acled_sub_event_type"] = _vote([(e.coding.acled_sub_event_type, _weight(e)) for e in same
+                                               if e.coding.acled_event_type == top])
     context = tuple(OrderedDict.fromkeys(c for e in same for c in e.coding.context))
     return records.replace(coding, context=context, **fills)
+
+
+def _acled_top(events: Sequence[records.Event]) -> str | None:
+    from eventcoder.ontology import default_ontology
+    order = list(default_ontology().acled["event_types"])   # codebook hierarchy order
+    types = {e.coding.acled_event_type for e in events if e.coding.acled_event_type in order}
+    return min(types, key=order.index) if types else None
 
 
 def _best_date(events: Sequence[records.Event]) -> records.EventDate | None:
