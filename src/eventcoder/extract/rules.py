@@ -200,6 +200,7 @@ class RulesExtractor:
                 mention = self._mention(document, sent, tok, trig, required, matches, state, published, is_hist)
                 if mention is not None:
                     sent_mentions.append(mention)
+            sent_mentions += self._demands(document, sent, matches, state, published)
             out += sent_mentions
             subj = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
             if subj is not None and subj.lower_ not in PRONOUNS:
@@ -264,6 +265,38 @@ class RulesExtractor:
             confidence=0.5 + 0.2 * bool(actors) + 0.2 * bool(recipients) + 0.1 * (trig.specificity > 0),
         )
 
+    def _demands(self, document, sent, matches, state, date) -> list[Mention]:
+        """ "X said that Y must drop barriers": a speaker telling another party what it must or should do is a
+        REQUEST by the speaker of that party (the demanded act itself is not an event)."""
+        from .cues import cues
+        from .roles import clause_subject
+        c = cues()["modality"]
+        out = []
+        for tok in sent:
+            if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in c["speech_verbs"]:
+                continue
+            aux = {ch.lower_ for ch in tok.children if ch.dep_ == "aux"}
+            if not aux & c["deontic_aux"] and not (tok.lemma_ == "have" and any(ch.dep_ == "xcomp" for ch in tok.children)):
+                continue
+            speaker, target = clause_subject(tok.head), clause_subject(tok)
+            if speaker is None or target is None:
+                continue
+            actors = self._resolve_head(speaker, matches, state, date, tok)
+            recipients = self._resolve_head(target, matches, state, date, tok)
+            if not actors or not recipients:
+                continue
+            aid = document.article.id
+            head = tok.head
+            trigger = Span(aid, head.idx, head.idx + len(head.text), head.text)
+            sentence = Span(aid, sent.start_char, sent.end_char, sent.text)
+            fix = lambda a: _with_span(a, Span(aid, a.span.start, a.span.end, a.span.text)) if a.span else a  # noqa: E731
+            out.append(Mention(
+                id=f"{aid}:{head.idx}:request", article_id=aid, coding=self.ontology.coding("REQUEST"),
+                trigger=trigger, sentence=sentence, actors=tuple(fix(a) for a in actors),
+                recipients=tuple(fix(a) for a in recipients), evidence=(sentence,),
+                published=document.article.published, source=document.article.source, confidence=0.7))
+        return out
+
     def _locative_targets(self, tok, required, matches, state, date) -> list[Actor]:
         from .roles import _prep_objects
         heads = _prep_objects(tok, {"in", "across", "throughout"})
@@ -303,8 +336,12 @@ class RulesExtractor:
 
 def _is_generic(phrase: str) -> bool:
     """A role-only mention ("the rebels", "the army"), which an earlier named mention may anchor."""
-    words = phrase.lower().split()
-    return 1 <= len(words) <= 3 and words[0] in ("the", "these", "those", "its", "their") or len(words) == 1
+    raw = phrase.split()
+    words = [w.lower() for w in raw]
+    if any(w[:1].isupper() for w in raw[1:]) or (len(raw) == 1 and raw[0][:1].isupper() and raw[0].lower() not in
+                                                 ("rebels", "soldiers", "troops", "militants", "police", "army")):
+        return False                      # a name ("the Bush administration", "Hamas") is not a role
+    return (1 <= len(words) <= 3 and words[0] in ("the", "these", "those", "its", "their")) or len(words) == 1
 
 
 def _with_span(actor: Actor, span: Span) -> Actor:
