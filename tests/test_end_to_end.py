@@ -136,3 +136,12 @@ def test_bad_inputs_are_recorded_and_the_batch_goes_on(tmp_path):
     assert _plover(db, tmp_path) == after
     with Store.open(db, read_only=True) as store:
         assert len(store.errors()) == len(reasons)
+
+
+def test_relations_command_shows_the_rupture(tmp_path, shared):
+    db = tmp_path / "seed.duckdb"
+    cli("run", shared / "seed" / "mali_ukraine.txt", "--published", "2024-08-05", "--db", db, "-q")
+    res = runner.invoke(app, ["relations", "MLI", "UKR", "--db", str(db)], env={"COLUMNS": "200"})
+    assert res.exit_code == 0, res.output
+    assert "severed" in res.output and "diplomatic" in res.output
+    assert "2024-08-0" in res.output

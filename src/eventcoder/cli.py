@@ -181,6 +181,24 @@ def export_cmd(format: str = typer.Option(..., "--format", "-f", help="acled | p
         err.print(f"wrote {n} {format} records to {output}")
 
 
+@app.command()
+def relations(country: str = typer.Argument(..., help="ISO3 code"),
+              other: Optional[str] = typer.Argument(None, help="ISO3 code of the other country (default: all)"),
+              db: Optional[Path] = DbOpt):
+    """The state of bilateral relations over time, derived from stored events, with the events behind each change."""
+    with _open(db, read_only=True) as store:
+        changes = store.relations(country.upper(), other.upper() if other else None)
+        t = Table(title=f"relations of {country.upper()}" + (f" and {other.upper()}" if other else ""))
+        for col in ("date", "between", "relation", "state", "events"):
+            t.add_column(col)
+        for c in changes:
+            t.add_row(str(c["date"] or ""), " - ".join(c["between"]), c["relation"], c["state"],
+                      ", ".join(c.get("event_ids") or [c["event_id"]]))
+    if not changes:
+        err.print("no change of relations in the stored events")
+    console.print(t)
+
+
 def _mount(module: str, name: str, help_: str) -> None:
     import importlib
     try:
