@@ -99,9 +99,10 @@ class Pipeline:
         countries = _context_countries(mentions)
         toponyms = find_toponyms(art.text, doc=document.parsed, context_countries=countries)
         toponyms = self._outside_actor_names(art, toponyms)
+        wanted_ids = {m.id for m in wanted}
         out = []
         for m in mentions:
-            if m in wanted:
+            if m.id in wanted_ids:
                 place = locate_event(art.text, toponyms, sentence=(m.sentence.start, m.sentence.end),
                                      trigger=(m.trigger.start, m.trigger.end), context_countries=countries,
                                      article_id=art.id)
@@ -113,10 +114,9 @@ class Pipeline:
         """Drop toponyms that are part of an actor mention: "Nusrat" in "Jama'at Nusrat al-Islam", "Vladimir" in
         "Vladimir Putin", "Ukraine" in "Ukraine's comments". The actor resolver reads a country after "in" or
         "near" as a place, so "fighting in Mali" keeps its toponym."""
-        resolver = getattr(self.extractor, "resolver", None)
-        if resolver is None:
+        if not hasattr(self.extractor, "actor_matches"):
             return toponyms
-        names = [(m.start, m.end) for m in resolver.find(art.text, date=art.published)]
+        names = [(m.start, m.end) for m in self.extractor.actor_matches(art)]
         # inside a longer name, or the name itself used as an actor ("Ukraine's comments", "Mali said")
         return [t for t in toponyms if not any(s <= t.start and t.end <= e for s, e in names)]
 

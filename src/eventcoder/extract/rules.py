@@ -54,6 +54,7 @@ class RulesExtractor:
     def __init__(self, lexicon: Lexicon | None = None, resolver=None):
         self.lexicon = lexicon or default_lexicon()
         self._resolver = resolver
+        self._matches_for = None
         self.ontology = default_ontology()
 
     @property
@@ -159,6 +160,12 @@ class RulesExtractor:
             return [state.last_subject]
         return []
 
+    def actor_matches(self, article):
+        """Actor mentions in the article text (computed once per article; the pipeline reuses them)."""
+        if self._matches_for is None or self._matches_for[0] != article.id:
+            self._matches_for = (article.id, self.resolver.find(article.text, date=article.published))
+        return self._matches_for[1]
+
     # ---------------------------------------------------------------- main
     def mentions(self, document: Document) -> list[Mention]:
         doc = document.parsed
@@ -166,7 +173,7 @@ class RulesExtractor:
         if doc is None:
             return []
         published = article.published
-        matches_all = self.resolver.find(article.text, date=published)
+        matches_all = self.actor_matches(article)
         countries = Counter(m.actor.country for m in matches_all if m.actor.country and len(m.actor.country) == 3)
         # places named in the article count too ("in central Burkina Faso"): the resolver reads them as places
         ent_countries: list[tuple[int, str]] = []
