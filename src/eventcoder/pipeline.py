@@ -16,7 +16,6 @@ from .records import Actor, Article, Document, EventDate, Event, IngestError, Me
 
 log = logging.getLogger(__name__)
 
-VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"}
 LOCATED_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AID", "COOPERATE", "CONSULT"}
 VIOLENT_TYPES = {"ASSAULT"}
 
@@ -233,14 +232,8 @@ def _in_own_clause(document: Document, m: Mention, span: Span) -> bool:
 
 
 def _pluperfect(document: Document, m: Mention) -> bool:
-    doc = document.parsed
-    if doc is None:
-        return False
-    span = doc.char_span(m.trigger.start, m.trigger.end, alignment_mode="expand")
-    if span is None:
-        return False
-    tok = span.root
-    return any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+    tok = _trigger_token(document, m)
+    return tok is not None and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
 
 
 def _context_countries(mentions: Iterable[Mention]) -> tuple[str, ...]:

@@ -29,7 +29,6 @@ PARTITIVES = {"member", "group", "thousand", "hundred", "dozen", "ten", "score",
               "three", "several", "part", "number", "majority", "handful", "crowd", "band", "unit", "contingent",
               "delegation", "team", "batch", "wave", "section", "faction", "wing", "remnant", "most", "all"}
 LOCATIVE_TARGET = {"COERCE", "CONCEDE", "RETREAT", "SANCTION", "MOBILIZE", "AID"}
-VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"}
 
 
 def _actor_sort_key(a: Actor) -> tuple:
