@@ -11,14 +11,13 @@ event's ACLED count (Fatalities.acled; none predicted = 0).
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from eventcoder import records
-from eventcoder.evaluate.common import (Coder, EvaluateInputError, header_summary, acled_scope, country_iso3, days_apart,
+from eventcoder.evaluate.common import (Coder, EvaluateInputError, csv_rows, acled_scope, country_iso3, days_apart,
                                         event_date, parse_date, place_km, run_coder, text_of, top, within_pct)
 from eventcoder.evaluate.metrics import Tally, multiset_match
 from eventcoder.evaluate.report import Report
@@ -93,28 +92,22 @@ def _actor(row: dict, n: int, where: str) -> GoldActor | None:
 
 def load(path: Path, limit: int | None = None) -> list[GoldEvent]:
     out: list[GoldEvent] = []
-    with Path(path).open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
-        if missing:
-            raise EvaluateInputError(f"{path}: not an ACLED export: missing column(s) {', '.join(missing)} "
-                                     f"(found: {header_summary(reader.fieldnames)})")
-        for i, row in enumerate(reader, 2):
-            where = f"{path}:{i}"
-            text = (row.get("notes") or "").strip()
-            if not text:
-                continue
-            out.append(GoldEvent(
-                id=(row.get("event_id_cnty") or row.get("data_id") or f"row{i}").strip(), text=text,
-                date=parse_date(row.get("event_date"), where=where),
-                time_precision=_int(row.get("time_precision"), where),
-                event_type=row["event_type"].strip(), sub_event_type=(row.get("sub_event_type") or "").strip() or None,
-                actor1=_actor(row, 1, where), actor2=_actor(row, 2, where),
-                interaction=_int(row.get("interaction"), where),
-                lat=_float(row.get("latitude"), where), lon=_float(row.get("longitude"), where),
-                geo_precision=_int(row.get("geo_precision"), where), fatalities=_int(row.get("fatalities"), where)))
-            if limit is not None and len(out) >= limit:
-                break
+    for i, row in csv_rows(path, REQUIRED, "an ACLED export"):
+        where = f"{path}:{i}"
+        text = (row.get("notes") or "").strip()
+        if not text:
+            continue
+        out.append(GoldEvent(
+            id=(row.get("event_id_cnty") or row.get("data_id") or f"row{i}").strip(), text=text,
+            date=parse_date(row.get("event_date"), where=where),
+            time_precision=_int(row.get("time_precision"), where),
+            event_type=row["event_type"].strip(), sub_event_type=(row.get("sub_event_type") or "").strip() or None,
+            actor1=_actor(row, 1, where), actor2=_actor(row, 2, where),
+            interaction=_int(row.get("interaction"), where),
+            lat=_float(row.get("latitude"), where), lon=_float(row.get("longitude"), where),
+            geo_precision=_int(row.get("geo_precision"), where), fatalities=_int(row.get("fatalities"), where)))
+        if limit is not None and len(out) >= limit:
+            break
     return out
 
 

@@ -236,6 +236,19 @@ def sector3(code: str | None) -> str | None:
     return code if code.isalpha() else None
 
 
+def csv_rows(path: Path, required: Iterable[str], kind: str):
+    """(line number, row) of a published CSV export; a clear error when the file is not `kind` (e.g. "an ACLED
+    export"): the columns it lacks and the ones it has."""
+    import csv
+    with Path(path).open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise EvaluateInputError(f"{path}: not {kind}: missing column(s) {', '.join(missing)} "
+                                     f"(found: {header_summary(reader.fieldnames)})")
+        yield from enumerate(reader, 2)
+
+
 def header_summary(fieldnames: list[str] | None, limit: int = 80) -> str:
     """The first columns of a CSV header, shortened for an error message."""
     if not fieldnames:

@@ -12,7 +12,6 @@ are all among the countries of the scored event's actors and recipients.
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from eventcoder import records
-from eventcoder.evaluate.common import (Coder, EvaluateInputError, header_summary, acled_scope, country_iso3, days_apart,
+from eventcoder.evaluate.common import (Coder, EvaluateInputError, csv_rows, acled_scope, country_iso3, days_apart,
                                         event_date, mappings, parse_date, place_km, run_coder, text_of, top)
 from eventcoder.evaluate.metrics import Tally, multiset_match
 from eventcoder.evaluate.report import Report
@@ -76,32 +75,26 @@ def states_death_count(text: str) -> bool:
 
 def load(path: Path, limit: int | None = None) -> list[GoldEvent]:
     out: list[GoldEvent] = []
-    with Path(path).open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
-        if missing:
-            raise EvaluateInputError(f"{path}: not a UCDP GED export: missing column(s) {', '.join(missing)} "
-                                     f"(found: {header_summary(reader.fieldnames)})")
-        for i, row in enumerate(reader, 2):
-            where = f"{path}:{i}"
-            heads = [h.strip() for h in (row.get("source_headline") or "").split(";") if h.strip()]
-            if not heads:
-                continue
-            text = "\n".join(heads)
-            country = country_iso3((row.get("country") or "").strip())
-            sides = tuple(c for c in (side_country(row.get("side_a") or "", country),
-                                      side_country(row.get("side_b") or "", country)) if c)
-            out.append(GoldEvent(
-                id=(row.get("id") or f"row{i}").strip(), text=text,
-                date=parse_date(row.get("date_start"), where=where), side_countries=tuple(dict.fromkeys(sides)),
-                lat=_num(row.get("latitude"), where, float), lon=_num(row.get("longitude"), where, float),
-                where_prec=_num(row.get("where_prec"), where), date_prec=_num(row.get("date_prec"), where),
-                best=_num(row.get("best_est") or row.get("best"), where),
-                low=_num(row.get("low_est") or row.get("low"), where),
-                high=_num(row.get("high_est") or row.get("high"), where),
-                states_number=states_death_count(text)))
-            if limit is not None and len(out) >= limit:
-                break
+    for i, row in csv_rows(path, REQUIRED, "a UCDP GED export"):
+        where = f"{path}:{i}"
+        heads = [h.strip() for h in (row.get("source_headline") or "").split(";") if h.strip()]
+        if not heads:
+            continue
+        text = "\n".join(heads)
+        country = country_iso3((row.get("country") or "").strip())
+        sides = tuple(c for c in (side_country(row.get("side_a") or "", country),
+                                  side_country(row.get("side_b") or "", country)) if c)
+        out.append(GoldEvent(
+            id=(row.get("id") or f"row{i}").strip(), text=text,
+            date=parse_date(row.get("date_start"), where=where), side_countries=tuple(dict.fromkeys(sides)),
+            lat=_num(row.get("latitude"), where, float), lon=_num(row.get("longitude"), where, float),
+            where_prec=_num(row.get("where_prec"), where), date_prec=_num(row.get("date_prec"), where),
+            best=_num(row.get("best_est") or row.get("best"), where),
+            low=_num(row.get("low_est") or row.get("low"), where),
+            high=_num(row.get("high_est") or row.get("high"), where),
+            states_number=states_death_count(text)))
+        if limit is not None and len(out) >= limit:
+            break
     return out
 
 
