@@ -73,6 +73,9 @@ class RulesExtractor:
 
     def _match_trigger(self, tok) -> tuple[Trigger, object] | None:
         cands = self.lexicon.candidates(tok.lemma_) or self.lexicon.candidates(tok.lower_)
+        if not cands and tok.pos_ in ("VERB", "NOUN"):
+            # the small model's lemmatizer slips ("raped" -> "rap", "staged" -> "stag"): try the regular stems
+            cands = next((c for c in map(self.lexicon.candidates, _regular_stems(tok.lower_)) if c), [])
         for trig in cands:
             if trig.pos and tok.pos_ not in trig.pos and not (tok.pos_ == "PROPN" and "NOUN" in trig.pos):
                 continue
@@ -338,6 +341,24 @@ class RulesExtractor:
     def __call__(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Mention]]]:
         for d in documents:
             yield d, self.mentions(d)
+
+
+def _regular_stems(word: str) -> list[str]:
+    """Regular English inflection undone: raped -> rape, attacked -> attack, shelling -> shell/shelle, strikes -> strike."""
+    out = []
+    if word.endswith("ed"):
+        out += [word[:-1], word[:-2]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            out.append(word[:-3])                 # "shelled" -> "shell", "robbed" -> "rob"
+    elif word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e"]
+        if len(word) > 5 and word[-4] == word[-5]:
+            out.append(word[:-4])
+    elif word.endswith("es"):
+        out += [word[:-1], word[:-2]]
+    elif word.endswith("s"):
+        out.append(word[:-1])
+    return out
 
 
 def _is_generic(phrase: str) -> bool:
