@@ -236,6 +236,20 @@ def sector3(code: str | None) -> str | None:
     return code if code.isalpha() else None
 
 
+def jsonl_records(path: Path):
+    """(line number, record) of a JSON Lines gold file, blank lines skipped; a clear error naming the line."""
+    import json
+    with Path(path).open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise EvaluateInputError(f"{path}:{lineno}: not a JSON object ({exc.msg})") from None
+            yield lineno, rec
+
+
 def csv_rows(path: Path, required: Iterable[str], kind: str):
     """(line number, row) of a published CSV export; a clear error when the file is not `kind` (e.g. "an ACLED
     export"): the columns it lacks and the ones it has."""

@@ -13,14 +13,14 @@ no_event.false_positive_rate: share of expect_no_events records for which the co
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from eventcoder import records
-from eventcoder.evaluate.common import Coder, EvaluateInputError, cameo_country, parse_date, run_coder, text_of, top
+from eventcoder.evaluate.common import (Coder, EvaluateInputError, cameo_country, jsonl_records, parse_date, run_coder,
+                                        text_of, top)
 from eventcoder.evaluate.metrics import Tally, multiset_match
 from eventcoder.evaluate.report import Report
 
@@ -63,32 +63,25 @@ def gold_code(code: str) -> str:
 
 def load(path: Path, limit: int | None = None) -> list[GoldRecord]:
     out: list[GoldRecord] = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
+    for lineno, rec in jsonl_records(path):
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or \
+                not isinstance(rec.get("expected_events", []), list):
+            raise EvaluateInputError(f"{path}:{lineno}: a PETRARCH record needs 'text' and a list "
+                                     "'expected_events'")
+        triples, pseudo = [], 0
+        for ev in rec.get("expected_events") or []:
+            cameo = str(ev.get("cameo") or "")
+            root = cameo[:2]
+            if root not in CAMEO_ROOTS:
+                pseudo += 1
                 continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise EvaluateInputError(f"{path}:{lineno}: not a JSON object ({exc.msg})") from None
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or \
-                    not isinstance(rec.get("expected_events", []), list):
-                raise EvaluateInputError(f"{path}:{lineno}: a PETRARCH record needs 'text' and a list "
-                                         "'expected_events'")
-            triples, pseudo = [], 0
-            for ev in rec.get("expected_events") or []:
-                cameo = str(ev.get("cameo") or "")
-                root = cameo[:2]
-                if root not in CAMEO_ROOTS:
-                    pseudo += 1
-                    continue
-                triples.append(Triple(gold_code(str(ev.get("source") or "")), gold_code(str(ev.get("target") or "")),
-                                      root, f"{ev.get('source')} {ev.get('target')} {cameo}"))
-            out.append(GoldRecord(str(rec.get("id") or f"line{lineno}"), rec["text"],
-                                  parse_date(rec.get("date"), where=f"{path}:{lineno}"), tuple(triples), pseudo,
-                                  bool(rec.get("expect_no_events")), tuple(rec.get("expect_error") or ())))
-            if limit is not None and len(out) >= limit:
-                break
+            triples.append(Triple(gold_code(str(ev.get("source") or "")), gold_code(str(ev.get("target") or "")),
+                                  root, f"{ev.get('source')} {ev.get('target')} {cameo}"))
+        out.append(GoldRecord(str(rec.get("id") or f"line{lineno}"), rec["text"],
+                              parse_date(rec.get("date"), where=f"{path}:{lineno}"), tuple(triples), pseudo,
+                              bool(rec.get("expect_no_events")), tuple(rec.get("expect_error") or ())))
+        if limit is not None and len(out) >= limit:
+            break
     return out
 
 

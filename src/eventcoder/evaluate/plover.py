@@ -9,13 +9,12 @@ second-level sector is then not compared).
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from eventcoder import records
-from eventcoder.evaluate.common import (Coder, EvaluateInputError, mappings, parse_date, run_coder, sector3,
+from eventcoder.evaluate.common import (Coder, EvaluateInputError, jsonl_records, mappings, parse_date, run_coder, sector3,
                                         text_of, top)
 from eventcoder.evaluate.metrics import Tally, multiset_match
 from eventcoder.evaluate.report import Report
@@ -51,24 +50,17 @@ def _actors(value: Any) -> tuple[GoldActor, ...]:
 def load(path: Path, limit: int | None = None) -> list[GoldSentence]:
     draft = {k.upper(): v.upper() for k, v in (mappings().get("plover_draft_types") or {}).items()}
     golds: list[GoldSentence] = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise EvaluateInputError(f"{path}:{lineno}: not a JSON object ({exc.msg})") from None
-            if not isinstance(rec, dict) or not rec.get("text") or not rec.get("event"):
-                raise EvaluateInputError(f"{path}:{lineno}: a PLOVER record needs 'text' and 'event' fields")
-            etype = str(rec["event"]).strip().upper()
-            golds.append(GoldSentence(
-                id=str(rec.get("id") or f"line{lineno}"), text=str(rec["text"]),
-                published=parse_date(rec.get("date"), where=f"{path}:{lineno}"),
-                event_type=draft.get(etype, etype),
-                sources=_actors(rec.get("source")), targets=_actors(rec.get("target"))))
-            if limit is not None and len(golds) >= limit:
-                break
+    for lineno, rec in jsonl_records(path):
+        if not isinstance(rec, dict) or not rec.get("text") or not rec.get("event"):
+            raise EvaluateInputError(f"{path}:{lineno}: a PLOVER record needs 'text' and 'event' fields")
+        etype = str(rec["event"]).strip().upper()
+        golds.append(GoldSentence(
+            id=str(rec.get("id") or f"line{lineno}"), text=str(rec["text"]),
+            published=parse_date(rec.get("date"), where=f"{path}:{lineno}"),
+            event_type=draft.get(etype, etype),
+            sources=_actors(rec.get("source")), targets=_actors(rec.get("target"))))
+        if limit is not None and len(golds) >= limit:
+            break
     return golds
 
 

@@ -9,7 +9,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-
 from ..datafiles import deep_merge, read_yaml
 from ..paths import PACKAGE_DATA, data_home
 
