@@ -8,6 +8,9 @@ from eventcoder.paths import shared_dir
 
 
 def pytest_configure(config):
+    # Rich sizes tables and wraps messages to the terminal; CI's width is not ours, so fix a wide one before the
+    # CLI modules create their consoles (assertions on messages must not depend on where a line breaks).
+    os.environ["COLUMNS"] = "200"
     if "EVENTCODER_HOME" not in os.environ or os.environ.get("CI"):
         import tempfile
         os.environ["EVENTCODER_HOME"] = tempfile.mkdtemp(prefix="eventcoder-test-home-")

@@ -17,7 +17,7 @@ from .paths import default_db
 app = typer.Typer(help="eventcoder: news reports in, verifiable conflict and diplomacy event data out.",
                   no_args_is_help=True, add_completion=False)
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOpt = typer.Option(None, "--db", help="DuckDB store (default: $EVENTCODER_DB or ./eventcoder.duckdb)")
 

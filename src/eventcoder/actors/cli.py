@@ -11,7 +11,7 @@ from rich.table import Table
 
 app = typer.Typer(help="Actor knowledge base", no_args_is_help=True)
 _out = Console()
-_err = Console(stderr=True)
+_err = Console(stderr=True, soft_wrap=True)
 
 
 def _parse_date(value: str | None) -> dt.date | None:

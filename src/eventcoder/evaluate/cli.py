@@ -43,7 +43,7 @@ def evaluate_command(
     from rich.console import Console
 
     console = Console()
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     try:
         report = evaluate(fmt, path, coder=load_coder(coder) if coder else None, limit=limit,
                           timeout=timeout if timeout and timeout > 0 else None)

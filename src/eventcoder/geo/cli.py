@@ -10,7 +10,7 @@ from rich.table import Table
 
 app = typer.Typer(help="GeoNames gazetteer", no_args_is_help=True)
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 @app.command("add")
