@@ -69,8 +69,13 @@ def run(paths: list[str] = typer.Argument(..., help="files, directories (walked 
         db: Optional[Path] = DbOpt,
         published: Optional[str] = typer.Option(None, help="publication date for articles that carry none (YYYY-MM-DD)"),
         source: Optional[str] = typer.Option(None, help="source name for articles that carry none"),
-        quiet: bool = typer.Option(False, "--quiet", "-q", help="do not print the events table")):
-    """Read articles, extract events, store them, and print the events found."""
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="do not print the events table"),
+        reprocess: bool = typer.Option(False, "--reprocess",
+                                       help="re-code articles already stored (after changing the lexicon or KB)")):
+    """Read articles, extract events, store them, and print the events found.
+
+    Re-running the same input adds nothing; a new version of a stored article (same URL, or the same edited
+    file) replaces the old one, and the events it supported are updated."""
     from rich.progress import Progress
 
     from .ingest import count_inputs
@@ -82,7 +87,7 @@ def run(paths: list[str] = typer.Argument(..., help="files, directories (walked 
         total = count_inputs(paths)
         with Progress(console=err, transient=True, disable=total < 5 or not sys.stderr.isatty()) as progress:
             task = progress.add_task("coding articles", total=total or None)
-            summary = pipeline.run(paths, store, published=pub, source=source,
+            summary = pipeline.run(paths, store, published=pub, source=source, reprocess=reprocess,
                                    on_item=lambda _: progress.advance(task))
         events = [store.event(i) for i in dict.fromkeys(summary.event_ids)]
         events = [e for e in events if e is not None]
@@ -90,7 +95,7 @@ def run(paths: list[str] = typer.Argument(..., help="files, directories (walked 
             console.print(events_table(events, title=f"events from this run ({len(events)})"))
         errors = store.errors()
     err.print(f"{summary.articles} inputs: {summary.new} new, {summary.unchanged} unchanged, "
-              f"{summary.syndicated} syndicated, {summary.errors} errors; store: {db or default_db()}")
+              f"{summary.syndicated} syndicated, {summary.updated} updated, {summary.errors} errors; store: {db or default_db()}")
     if summary.errors:
         for e in errors[-summary.errors:]:
             err.print(f"  [yellow]{e.get('reason')}[/yellow] {e.get('origin')}: {e.get('message')}")
@@ -197,6 +202,51 @@ def relations(country: str = typer.Argument(..., help="ISO3 code"),
     if not changes:
         err.print("no change of relations in the stored events")
     console.print(t)
+
+
+@app.command()
+def articles(db: Optional[Path] = DbOpt,
+             format: str = typer.Option("table", "--format", help="table, csv or json")):
+    """The stored articles, in the order they were added, with the number of events each supports."""
+    if format not in ("table", "csv", "json"):
+        raise typer.BadParameter(f"--format must be table, csv or json, got {format!r}")
+    with _open(db, read_only=True) as store:
+        rows = store.article_list()
+    if format == "json":
+        sys.stdout.write(json.dumps(rows, default=str, indent=1) + "\n")
+        return
+    if format == "csv":
+        import csv
+        w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"])
+        w.writeheader()
+        w.writerows(rows)
+        return
+    t = Table(title=f"articles ({len(rows)})")
+    for col in ("id", "published", "source", "title", "origin", "events"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(r["id"], str(r["published"] or ""), r["source"] or "", r["title"] or "", r["origin"] or "",
+                  str(r["events"]))
+    console.print(t)
+
+
+@app.command()
+def remove(article_ids: list[str] = typer.Argument(..., help="article ids (see `eventcoder articles`)"),
+           db: Optional[Path] = DbOpt):
+    """Remove articles: the events they supported are recomputed from their other sources, or deleted."""
+    from .store import ArticleNotFound
+    missing = 0
+    with _open(db) as store:
+        for aid in article_ids:
+            try:
+                store.remove_article(aid)
+            except ArticleNotFound as exc:
+                err.print(f"[yellow]{exc}[/yellow]")
+                missing += 1
+            else:
+                err.print(f"removed article {aid}")
+    if missing:
+        raise typer.Exit(1)
 
 
 def _mount(module: str, name: str, help_: str) -> None:

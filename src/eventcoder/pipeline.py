@@ -26,6 +26,7 @@ class RunSummary:
     new: int = 0
     unchanged: int = 0
     syndicated: int = 0
+    updated: int = 0        # re-processed, or a new version of a stored article (same URL or file)
     errors: int = 0
     event_ids: list[str] = field(default_factory=list)
 
@@ -145,7 +146,10 @@ class Pipeline:
 
     # ------------------------------------------------------------------ batch
     def run(self, paths: Sequence[str | Path], store, *, published: dt.date | None = None, source: str | None = None,
-            on_item: Callable[[Article | IngestError], None] | None = None) -> RunSummary:
+            on_item: Callable[[Article | IngestError], None] | None = None, reprocess: bool = False) -> RunSummary:
+        """Code every article under ``paths`` into ``store``. An article already stored is skipped unless
+        ``reprocess`` (re-code it, e.g. after the lexicon or the actor KB changed); a new version of a stored
+        article (same URL, or the same edited file) replaces the old one and the events it supported."""
         from .ingest import iter_articles
         summary = RunSummary()
         for item in iter_articles(paths, published=published, source=source):
@@ -153,7 +157,7 @@ class Pipeline:
             if isinstance(item, IngestError):
                 store.record_error(item)
                 summary.errors += 1
-            elif store.has_article(item.id):
+            elif store.has_article(item.id) and not reprocess:
                 summary.unchanged += 1
             else:
                 try:
@@ -164,8 +168,11 @@ class Pipeline:
                                        article_id=item.id)
                     summary.errors += 1
                 else:
-                    result = store.add_article(item, mentions)
-                    setattr(summary, result.status, getattr(summary, result.status) + 1)
+                    stored = store.has_article(item.id)
+                    older = store.previous_versions(item)
+                    result = store.add_article(item, mentions, replace=stored, supersedes=older)
+                    status = "updated" if (stored or older) and result.status == "new" else result.status
+                    setattr(summary, status, getattr(summary, status) + 1)
                     summary.event_ids += list(result.event_ids)
             if on_item:
                 on_item(item)

@@ -31,6 +31,9 @@ class AddResult:
     duplicate_of: str | None = None  # for "syndicated": the stored article this one copies
 
 
+SINGLE_ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
@@ -135,6 +138,28 @@ class Store:
         return records.Article(id=aid, text=text or "", title=title, url=url, published=published, source=source,
                                language=language, origin=origin, meta=meta_t)
 
+    def previous_versions(self, article: records.Article) -> list[str]:
+        """Stored articles that are earlier versions of this one: the same URL, or the same single-article file
+        (a .txt/.md/.html origin), with different text. Rows of a CSV or JSON Lines file share their origin and
+        are never taken for versions of each other."""
+        key, value = ("url", article.url) if article.url else ("origin", article.origin)
+        if not value or (key == "origin" and Path(value).suffix.lower() not in SINGLE_ARTICLE_SUFFIXES):
+            return []
+        with self._lock:
+            rows = self._q(f"SELECT id FROM articles WHERE {key} = ? AND id <> ? UNION ALL "
+                           f"SELECT copy_id FROM article_sources WHERE {key} = ? AND copy_id <> ?",
+                           [value, article.id, value, article.id])
+        return [r[0] for r in rows]
+
+    def article_list(self) -> list[dict]:
+        """Stored articles (id, published, source, title, origin, url, events), in the order they were added."""
+        with self._lock:
+            rows = self._q("SELECT a.id, a.published, a.source, a.title, a.origin, a.url, "
+                           "(SELECT count(DISTINCT event_id) FROM event_sources s WHERE s.article_id = a.id) "
+                           "FROM articles a ORDER BY a.seq")
+        cols = ("id", "published", "source", "title", "origin", "url", "events")
+        return [dict(zip(cols, r)) for r in rows]
+
     def articles_for(self, events: Sequence[records.Event]) -> dict[str, records.Article]:
         """The stored articles behind events (id -> Article): pass as ``export(..., articles=...)`` so that
         exports carry source names, URLs and publication dates. The outlets of an article's syndicated copies
@@ -167,12 +192,14 @@ class Store:
         return [r[0] for r in rows]
 
     def add_article(self, article: records.Article, mentions: Sequence[records.Mention], *,
-                    replace: bool = False) -> AddResult:
+                    replace: bool = False, supersedes: Sequence[str] = ()) -> AddResult:
         """Store an article and its mentions and update the events they report, in one transaction.
 
         A near-duplicate of a stored article is recorded as another source of it ("syndicated"); an article
         already stored is "unchanged" (nothing is written) unless ``replace=True`` re-processes it (the old
-        version is removed in the same transaction).
+        version is removed in the same transaction). ``supersedes``: ids of earlier versions of this article
+        (see previous_versions()), removed in the same transaction before it is stored, so that an updated
+        report replaces its old version instead of being taken for a syndicated copy of it.
         """
         from eventcoder.dedup import fingerprint as fp
         from eventcoder.dedup import fold_mentions
@@ -191,6 +218,9 @@ class Store:
             with self._transaction() as con:
                 if replace:
                     self._remove(article.id, now)
+                for old in supersedes:
+                    if old != article.id:
+                        self._remove(old, now)
                 dup, sim = self._near_duplicate(sig, band_keys)
                 if dup is not None:
                     con.execute("INSERT INTO article_sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
