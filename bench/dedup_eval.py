@@ -1,10 +1,11 @@
-"""Pairwise precision/recall of de-duplication on a labelled set (default: tests/dedup/data/dedup_set.yaml).
+"""Pairwise precision/recall of de-duplication on labelled sets (default: tests/dedup/data/dedup_set*.yaml).
 
-    python bench/dedup_eval.py [SET.yaml] [--verbose]
+    python bench/dedup_eval.py [SET.yaml ...] [--verbose]
 
 Runs the production path (articles added one by one to an in-memory Store: within-article folding, then
 matching against stored events) and the batch path (fold per article, then dedup_events), in the file's order
-and in reverse order, and prints pairwise precision / recall / F1 over all pairs of labelled mentions.
+and in reverse order, and prints pairwise precision / recall / F1 over all pairs of labelled mentions, per set
+and pooled over the sets (mention ids and gold labels are distinct across sets, so no pair crosses two sets).
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from eventcoder.dedup import dedup_events, fold_mentions
 from eventcoder.dedup.evalset import load, pairwise
 from eventcoder.store import Store
 
-DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "dedup" / "data" / "dedup_set.yaml"
+DEFAULTS = sorted((Path(__file__).resolve().parents[1] / "tests" / "dedup" / "data").glob("dedup_set*.yaml"))
 
 
 def via_store(gs, order):
@@ -54,14 +55,23 @@ def report(name, clusters, gold, verbose):
 
 def main(argv):
     verbose = "--verbose" in argv
-    args = [a for a in argv if not a.startswith("--")]
-    path = Path(args[0]) if args else DEFAULT
-    gs = load(path)
-    print(f"set: {path} ({len(gs.articles)} articles)")
+    paths = [Path(a) for a in argv if not a.startswith("--")] or DEFAULTS
+    sets = [load(p) for p in paths]
     t0 = time.perf_counter()
-    for label, order in (("file order", list(gs.articles)), ("reverse order", list(reversed(gs.articles)))):
-        report(f"store, {label}", via_store(gs, order), gs.gold, verbose)
-        report(f"batch, {label}", via_batch(gs, order), gs.gold, verbose)
+    pooled: dict[str, tuple[list, dict]] = {}
+    for path, gs in zip(paths, sets):
+        print(f"set: {path} ({len(gs.articles)} articles)")
+        for label, order in (("file order", list(gs.articles)), ("reverse order", list(reversed(gs.articles)))):
+            for how, fn in (("store", via_store), ("batch", via_batch)):
+                clusters = fn(gs, order)
+                report(f"{how}, {label}", clusters, gs.gold, verbose)
+                acc = pooled.setdefault(f"{how}, {label}", ([], {}))
+                acc[0].extend(clusters)
+                acc[1].update(gs.gold)
+    if len(sets) > 1:
+        print(f"pooled over {len(sets)} sets ({sum(len(gs.articles) for gs in sets)} articles)")
+        for name, (clusters, gold) in pooled.items():
+            report(name, clusters, gold, False)
     print(f"time: {time.perf_counter() - t0:.2f} s")
 
 

@@ -152,3 +152,37 @@ def test_publication_date_is_undated_on_or_before_the_report():
     assert date_score(pub, ed(D(2024, 7, 25))) == 0.5                     # much earlier: not contradicted
     assert date_score(pub, ed(D(2024, 8, 9))) == 0.0                      # after the report: impossible
     assert date_score(ed(D(2024, 8, 4), basis="publication"), pub) == 0.6  # two report dates close together
+
+
+def _event(plover, actors=(), recipients=(), **kw):
+    from eventcoder import records as rr
+    return rr.Event(id="e", coding=rr.Coding(plover_type=plover), actors=tuple(actors), recipients=tuple(recipients),
+                    date=None, place=None, fatalities=rr.Fatalities(), claims=(), status="reported", evidence=(),
+                    mention_ids=("m",), article_ids=("a",))
+
+
+def test_different_non_armed_targets_are_different_events():
+    from eventcoder.dedup.compat import targets_conflict
+    bloc = r.Actor(name="ECOWAS", sector="IGO", kb_id="ECOWAS")
+    niger = r.Actor(name="Government of Niger", country="NER", sector="GOV", kb_id="NERGOV")
+    guinea = r.Actor(name="Government of Guinea", country="GIN", sector="GOV", kb_id="GINGOV")
+    a, b = _event("CONCEDE", [bloc], [niger]), _event("CONCEDE", [bloc], [guinea])
+    assert targets_conflict(a, b)
+    assert not targets_conflict(a, _event("CONCEDE", [bloc], [niger]))
+    assert not targets_conflict(a, _event("CONCEDE", [niger], [bloc]))       # the same pair, roles swapped
+    assert not targets_conflict(a, _event("CONCEDE", [bloc]))                 # one report names no target
+    # armed targets: one battle's reports name different parts of a side (the army, an allied PMC)
+    army = r.Actor(name="Malian Armed Forces", country="MLI", sector="MIL", kb_id="FAMA", acled_inter=1)
+    wagner = r.Actor(name="Wagner Group", country="RUS", sector="PMC", kb_id="WAGNER", acled_inter=8)
+    rebels = r.Actor(name="CSP", country="MLI", sector="REB", kb_id="CSP", acled_inter=2)
+    assert not targets_conflict(_event("ASSAULT", [rebels], [army]), _event("ASSAULT", [rebels], [wagner]))
+
+
+def test_near_a_differently_named_town_is_another_place():
+    rubaya = place(-1.5525, 28.885, name="Rubaya", country="COD")
+    near_sake = place(-1.5733, 29.045, "near", name="Sake", country="COD")     # 18 km
+    assert place_score(rubaya, near_sake) == 0.0
+    near_rubaya = place(-1.60, 28.90, "near", name="Rubaya", country="COD")
+    assert place_score(rubaya, near_rubaya) > 0
+    camp = place(-1.5525, 28.93, "near", name="Kibabi camp", country="COD")    # 5 km: a place on its edge
+    assert place_score(rubaya, camp) > 0

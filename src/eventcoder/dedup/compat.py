@@ -115,8 +115,11 @@ def place_score(a: records.Place | None, b: records.Place | None) -> float:
     km = haversine_km(a.lat, a.lon, b.lat, b.lon)
     if limit is not None and km > float(limit):
         return INCOMPATIBLE
-    if coarse == "point" and km > float(cfg.get("point_other_name_km", limit)) and not _similar_names(a.name, b.name):
-        return INCOMPATIBLE   # two differently named villages 20 km apart are two places (ACLED: one location)
+    if coarse in ("point", "near") and km > float(cfg.get("point_other_name_km", limit)) \
+            and not _similar_names(a.name, b.name):
+        # two differently named villages 20 km apart are two places (ACLED: one location per event); "near X"
+        # still names its place: an act near Sake is not the capture of Rubaya, 18 km away
+        return INCOMPATIBLE
     scale = float(limit) if limit else 100.0
     return max(0.6, 1.0 - 0.4 * km / scale)
 
@@ -181,6 +184,26 @@ def vague(actor: records.Actor) -> bool:
         return False
     words = _norm(re.sub(r"\(.*?\)", " ", actor.name)).split()   # "Rioters (Benin)": the country is not a name
     return not words or all(w in _vague_words() for w in words)
+
+
+def _armed(actor: records.Actor) -> bool:
+    return actor.sector in settings()["actors"].get("armed_sectors", ()) or actor.acled_inter in (1, 2, 3, 4, 8)
+
+
+def targets_conflict(a: records.Event, b: records.Event) -> bool:
+    """Both events name who was acted upon, and those are different states' (or their people's) non-armed
+    actors that appear nowhere in the other event: one bloc lifting sanctions on Niger and on Guinea at one
+    summit, or one minister meeting two counterparts, are two events (ACLED: one event per pair of actors).
+    Armed targets are left out: reports of one battle list different parts of one side (army, Wagner)."""
+    if not a.recipients or not b.recipients:
+        return False
+    for xs, ys in ((a.recipients, b.actors + b.recipients), (b.recipients, a.actors + a.recipients)):
+        for x in xs:
+            if x.country is None or vague(x) or _armed(x):
+                return False
+            if any(actor_match(x, y) > 0 for y in ys):
+                return False
+    return not ({x.country for x in a.recipients} & {y.country for y in b.recipients})
 
 
 def actors_score(a_actors: Iterable[records.Actor], b_actors: Iterable[records.Actor]) -> float:
@@ -259,6 +282,8 @@ def compatible(a: records.Event, b: records.Event, *, within_article: bool = Fal
     if parts["place"] <= INCOMPATIBLE:
         return 0.0
     parts["actors"] = actors_score(a.actors + a.recipients, b.actors + b.recipients)
+    if not within_article and targets_conflict(a, b):
+        return 0.0
     if parts["type"] < 1.0 and parts["actors"] < 0.75:
         return 0.0   # different codings of one act ("seized" vs "destroyed") need the same actors
     if a.status != b.status:

@@ -274,10 +274,11 @@ class Store:
             gap = dt.timedelta(days=int(settings()["dates"]["gap_days"]))
             sql.append("AND (window_start IS NULL OR (window_start <= ? AND window_end >= ?))")
             params += [window[1] + gap, window[0] - gap]
-        country = R.event_country(e)
-        if country:
-            sql.append("AND (country IS NULL OR country = ?)")
-            params.append(country)
+        if e.place is not None and e.place.country:
+            # only places can rule a pair out (compat.place_score); an event without a place, whose country
+            # column comes from its actors, stays a candidate
+            sql.append("AND (place_name IS NULL OR country IS NULL OR country = ?)")
+            params.append(e.place.country)
         sql.append("ORDER BY window_start DESC NULLS LAST, id LIMIT 2000")
         out = [loads(records.Event, r[0]) for r in self._q(" ".join(sql), params)]
         return [c for c in out if c.id not in exclude]
