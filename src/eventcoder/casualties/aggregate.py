@@ -8,7 +8,11 @@ over 'killed' claims:
   - a specific figure beats a vague one ("dozens" = 12 only when nothing more specific is reported);
   - conflicting estimates -> the lowest; a range -> its low end; lower bounds ("at least 9", "one of its
     commanders") are consistent with any larger estimate and count only when there is no estimate;
-  - no killed claim -> 0 (ACLED codes no mention as 0); an explicit "no casualties" -> 0.
+  - no killed claim -> 0 (ACLED codes no mention as 0); an explicit "no casualties" -> 0;
+  - a coder's recorded figure (qualifier "coded": "unknown fatalities coded as 3") beats the text's figures, the
+    first one in the text when there are several; a total shared between n recorded events (a "shared" claim:
+    "fatalities split across two events") gives this event its share, rounded up (codebook: divide evenly, the
+    remainder to the first event).
 UCDP GED: low = the conservative figure above, best = the same (UCDP's best is the most reliable figure; a range's
 low end when that is all we have), high = the highest figure anyone claimed (party claims and range tops included).
 """
@@ -98,7 +102,25 @@ def aggregate(claims: Sequence[records.Claim]) -> records.Fatalities:
     """ACLED's conservative count and UCDP low/best/high over the 'killed' claims of one event."""
     if any(not isinstance(c, records.Claim) for c in claims):
         raise TypeError("aggregate() takes records.Claim objects (from extract_claims)")
-    killed = [c for c in without_parts(list(claims)) if c.kind == "killed" and c.value is not None]
+    f = _from_text(claims)
+    shares = sorted((c for c in claims if c.kind == "shared" and c.value and c.value > 1), key=_at)
+    coded = sorted((c for c in claims if c.kind == "killed" and c.qualifier == "coded" and c.value is not None), key=_at)
+    if coded:
+        n = coded[0].value
+        f = records.Fatalities(acled=n, low=n, best=n, high=max(n, f.high or 0))
+    if shares and f.acled:
+        k = shares[0].value
+        f = records.Fatalities(*(-(-v // k) if v is not None else None for v in (f.acled, f.low, f.best, f.high)))
+    return f
+
+
+def _at(c: records.Claim) -> int:
+    return c.span.start if c.span is not None else 0
+
+
+def _from_text(claims: Sequence[records.Claim]) -> records.Fatalities:
+    killed = [c for c in without_parts(list(claims)) if c.kind == "killed" and c.value is not None
+              and c.qualifier != "coded"]
     if not killed:
         return records.Fatalities(acled=0)
     positive = [c for c in killed if _high(c) > 0]

@@ -10,6 +10,8 @@ Rules, all driven by data/casualties/<lang>.yaml:
 - coordinated groups under one verb ("84 Wagner mercenaries and 47 Malian soldiers") give one claim per group plus
   a total claim whose span covers them (aggregate() counts the total, not the parts);
 - subsets ("three people including one civilian") are claims inside the span of their parent claim;
+- coders' notes inside the text (ACLED): "unknown fatalities coded as 3" is a claim with qualifier "coded";
+  "fatalities split across two events" a claim of kind "shared" (low = number of events), see coder_notes;
 - claimant: "according to X", "X said/claimed/reported ..." in the same sentence, a pronoun ("They reported")
   taking the previous sentence's claimant; None = the reporter (unattributed).
 """
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 
 from .. import records
 from .claimants import claimant_candidates, claimant_for, is_party
+from .coder_notes import coder_notes
 from .lexicon import LexiconError, norm
 from .numbers import Num, find_numbers
 from .rules import WORD as _WORD, Rules, not_people, person, rules, sentence_of, sentences
@@ -317,5 +320,11 @@ def extract_claims(text: str, *, article_id: str = "", offset: int = 0,
             claims.append(make(kind, 0, 0, "exact", None, m.start(), m.end()))
     for m in R.vague_losses.finditer(text):
         claims.append(make("losses", None, None, "vague", None, m.start(), m.end()))
+    for kind, n, start, end in coder_notes(text, R.lx.get("language", "en")):
+        # the coder's recorded figure ("unknown fatalities coded as 3") / a total shared between n recorded events
+        # (the coder speaks, not a party: no claimant)
+        c = make(kind, n, n, "coded" if kind == "killed" else "exact", None, start, end)
+        claims.append(records.Claim(kind=c.kind, low=n, high=n, qualifier=c.qualifier, party_to_fight=False,
+                                    text=c.text, span=c.span))
     claims.sort(key=lambda c: (c.span.start if c.span else 0, -(c.span.end if c.span else 0)))
     return claims
