@@ -5,6 +5,10 @@ from the shared folder (added to the gazetteer in $EVENTCODER_HOME, default a te
 of each note as the event sentence and its root verb as the trigger.
 
 Usage: EVENTCODER_HOME=/tmp/geo_bench python bench/geo_acled.py [--limit N] [--no-dumps] [--errors FILE]
+
+--pipeline: end to end instead: the real pipeline (Pipeline.default().code, as bench/accuracy.py scores ACLED)
+on the same Sahel subset of ACLED dev, scored by eventcoder.evaluate (location.within_25km,
+geo_precision.accuracy); --errors then lists each location miss with ACLED's location name and admin1-3.
 """
 from __future__ import annotations
 
@@ -34,6 +38,7 @@ def main() -> int:
     ap.add_argument("--errors")
     ap.add_argument("--sentence", choices=["first", "note"], default="first",
                     help="event sentence: the note's first sentence (default) or the whole note")
+    ap.add_argument("--pipeline", action="store_true", help="score the whole pipeline end to end")
     args = ap.parse_args()
     shared = shared_dir()
     if shared is None:
@@ -58,6 +63,8 @@ def main() -> int:
             if r["country"] in COUNTRIES]
     if args.limit:
         rows = rows[:args.limit]
+    if args.pipeline:
+        return run_pipeline(rows, args.errors)
     nlp = load_nlp()
     within = n = none = 0
     by_prec: Counter = Counter()
@@ -106,6 +113,36 @@ def main() -> int:
         with open(args.errors, "w", encoding="utf-8") as fh:
             for b in bad:
                 fh.write(json.dumps(b, ensure_ascii=False) + "\n")
+    return 0
+
+
+def run_pipeline(rows: list[dict], errors: str | None) -> int:
+    from eventcoder.evaluate import evaluate
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+        path = fh.name
+    t = time.time()
+    try:
+        report = evaluate("acled", path)
+    finally:
+        os.unlink(path)
+    took = time.time() - t
+    m = report.to_json()
+    print(f"pipeline, Sahel ACLED dev: {len(rows)} notes in {took:.0f} s")
+    for k in ("location.within_25km", "geo_precision.accuracy", "acled_event_type.accuracy"):
+        print(f"  {k}: {m.get(k)}  (n={m.get(k + '.n')})")
+    if errors:
+        by_id = {r["event_id_cnty"]: r for r in rows}
+        with open(errors, "w", encoding="utf-8") as fh:
+            for e in report.errors:
+                if e.get("metric") not in ("location.within_25km", "geo_precision.accuracy"):
+                    continue
+                r = by_id.get(e["record"], {})
+                fh.write(json.dumps({**e, "location": r.get("location"), "admin1": r.get("admin1"),
+                                     "admin2": r.get("admin2"), "admin3": r.get("admin3"),
+                                     "gp": r.get("geo_precision")}, ensure_ascii=False) + "\n")
     return 0
 
 

@@ -178,6 +178,53 @@ class Gazetteer:
         return self.country(cc) if cc else None
 
     @functools.cached_property
+    def focus_countries(self) -> frozenset[str]:
+        """ISO alpha-2 codes of the countries whose full GeoNames dump was added (`add_dump`): only dumps hold
+        streams, hills, sites... (feature classes H, T, S, V, U, R); the packaged default holds places, divisions
+        and regions. A user loads the dumps of the countries they cover: the resolver prefers their places."""
+        dump_classes = {"H", "T", "S", "V", "U", "R"}
+        return frozenset(cc for cc, fcl in zip(self.cc, self.fcl) if fcl in dump_classes and cc)
+
+    @functools.cached_property
+    def _seats(self) -> dict[tuple, int]:
+        """(cc, a1) -> row of the GeoNames seat of a first-level division (PPLA; PPLC in the capital's division),
+        (cc, a1, a2) -> row of the seat of a second-level division (PPLA2, PPLA)."""
+        rank = {"PPLC": 3, "PPLA": 2, "PPLA2": 1}
+        best: dict[tuple, tuple] = {}
+        for r, code in enumerate(self.fcode):
+            k = rank.get(code)
+            if k is None or not self.a1[r]:
+                continue
+            keys = [(self.cc[r], self.a1[r])] if k >= 2 else []
+            if self.a2[r]:
+                keys.append((self.cc[r], self.a1[r], self.a2[r]))
+            for key in keys:
+                if key not in best or (k, self.pop[r]) > best[key][0]:
+                    best[key] = ((k, self.pop[r]), r)
+        return {key: r for key, (_, r) in best.items()}
+
+    def seat(self, division: GeoCandidate) -> GeoCandidate | None:
+        """The seat of a first- or second-level division: GeoNames' own (PPLA / PPLA2 of the division), else the
+        place of the same region named like the division ("Kidal" for "Kidal Region", "Bourem" for "Cercle de
+        Bourem"); None when the gazetteer knows neither."""
+        if division.feature_code == "ADM1":
+            key: tuple = (division.country, division.name)
+        elif division.feature_code == "ADM2" and division.admin1:
+            key = (division.country, division.admin1, division.name)
+        else:
+            return None
+        r = self._seats.get(key)
+        if r is not None:
+            return self.candidate(r)
+        core = division_core(division.name) or division.name
+        twins = [c for c in self.lookup(core) if c.feature_class == "P" and c.country == division.country
+                 and fold(c.name) == fold(core)
+                 and (division.feature_code == "ADM1" and c.admin1 == division.name
+                      or division.feature_code == "ADM2" and c.admin1 == division.admin1
+                      and c.admin2 in (None, division.name))]
+        return max(twins, key=lambda c: (c.feature_code in ("PPLC", "PPLA", "PPLA2"), c.population), default=None)
+
+    @functools.cached_property
     def _countries(self) -> dict[str, int]:
         out: dict[str, int] = {}
         for r, code in enumerate(self.fcode):

@@ -378,9 +378,14 @@ def _has_division_twin(c: GeoCandidate, m: _Mention) -> bool:
                for a in m.cands[:20])
 
 
+FOCUS_BONUS = 4.0
+
+
 def _score(c: GeoCandidate, m: _Mention, ctx_cc: Counter, ctx_a1: Counter, anchors: list[GeoCandidate],
-           total: int) -> float:
+           total: int, focus: frozenset[str] = frozenset()) -> float:
     s = _TYPE_PRIOR.get(c.feature_code, 0.0)
+    if c.country in focus:
+        s += FOCUS_BONUS  # a country whose full dump the user loaded, in a text that names no other country
     s += 0.6 * math.log10(c.population + 1)
     if fold(c.name) == fold(m.text):
         s += 2.0          # the place's own name, not one of its alternate names
@@ -403,7 +408,18 @@ def _score(c: GeoCandidate, m: _Mention, ctx_cc: Counter, ctx_a1: Counter, ancho
     return s
 
 
-def _resolve(mentions: list[_Mention], context_countries: Sequence[str]) -> None:
+def _names_country(c: GeoCandidate, m: _Mention) -> bool:
+    """The mention names its country: a country, a demonym, a first-level division or a major city (a village
+    or an ambiguous small name does not)."""
+    return m.role == "demonym" or c.is_country or c.is_admin1 or \
+        (c.feature_code in ("PPLC", "PPLA") and c.population >= 100000)
+
+
+def _resolve(mentions: list[_Mention], context_countries: Sequence[str],
+             focus: frozenset[str] = frozenset()) -> None:
+    """focus: the countries whose full GeoNames dumps the user loaded (Gazetteer.focus_countries). In a text that
+    names no country outside them (ACLED notes seldom name the country), their places are preferred to foreign
+    namesakes, and their villages need no other confirmation than the text's own evidence."""
     by_key: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
         if m.cands:
@@ -419,6 +435,10 @@ def _resolve(mentions: list[_Mention], context_countries: Sequence[str]) -> None
         m = ms[0]
         first[key] = max(m.cands, key=lambda c: _score(c, m, Counter(), Counter(), [], 0))
     strong = {key for key, ms in by_key.items() if any(not m.weak for m in ms)}
+    # the countries the text itself names (places inside organisation names, "Katiba Macina", do not count)
+    named = {first[k].country for k, ms in by_key.items() if k in strong and first[k].country
+             and any(m.role != "in_org" and _names_country(first[k], m) for m in ms)}
+    focus = focus if focus and named <= focus else frozenset()
     for _ in range(2):
         ctx_cc = Counter({cc: 2 for cc in ext})
         ctx_a1 = Counter()
@@ -456,20 +476,24 @@ def _resolve(mentions: list[_Mention], context_countries: Sequence[str]) -> None
                     a1[(own.country, "#2", own.admin2)] -= n * 0.5
             total = sum(v for v in cc.values() if v > 0)
             anchors = [c for k, c in first.items() if k != key and k in strong and c.feature_class == "P"]
-            new[key] = max(m.cands, key=lambda c: _score(c, m, cc, a1, anchors, total))
+            new[key] = max(m.cands, key=lambda c: _score(c, m, cc, a1, anchors, total, focus))
         first = new
     # weak evidence (gazetteer only) must be confirmed by the strong places: same first-level division, or close
     support = [first[k] for k in strong]
     a1s = {(c.country, c.name) for c in support if c.is_admin1} | {(c.country, c.admin1) for c in support if c.admin1}
     pts = [c for c in support if c.feature_class != "A" or c.feature_code in ("ADM2", "ADM3")]
     countries = {c.country for c in support} | set(ext)
-    known_cc = Counter(c.country for k, c in first.items() if k in strong) + Counter({cc: 1 for cc in ext})
+    # countries the text itself names (the actors' countries only weigh in the scores: "JNIM" is Malian, its attacks
+    # are not all in Mali)
+    known_cc = Counter(c.country for k, c in first.items() if k in strong
+                       and any(m.role != "in_org" for m in by_key[k]))
     for key, ms in by_key.items():
         c = first[key]
         others = known_cc.copy()
         if key in strong:
             others[c.country] -= 1
-        if c.feature_class != "A" and c.population < 10000 and +others and others[c.country] <= 0:
+        if c.feature_class != "A" and c.population < 10000 and +others and others[c.country] <= 0 \
+                and c.country not in focus:
             # a village in a country the document never names while it names others: falsely precise
             for m in ms:
                 m.dropped = True
@@ -478,7 +502,8 @@ def _resolve(mentions: list[_Mention], context_countries: Sequence[str]) -> None
             ok = (c.country, c.admin1) in a1s or (c.is_admin1 and (c.country, c.name) in a1s) or \
                 any(haversine_km(c.lat, c.lon, p.lat, p.lon) <= 100 for p in pts) or \
                 (any(m.prep for m in ms) and (c.country in countries or not support)) or \
-                any(x.country in ext and fold(x.name) == key.split("#")[0] for x in ms[0].cands[:20])
+                any((x.country in ext or x.country in focus) and fold(x.name) == key.split("#")[0]
+                    for x in ms[0].cands[:20])
             if not ok:
                 for m in ms:
                     m.dropped = True
@@ -533,7 +558,7 @@ def find_toponyms(text: str, *, doc=None, include_demonyms: bool = False,
     elif doc.text != text:
         raise ValueError("find_toponyms: `doc` was parsed from a different text than `text`")
     mentions = _collect(doc, text, gaz)
-    _resolve(mentions, context_countries)
+    _resolve(mentions, context_countries, gaz.focus_countries)
     out = []
     for m in mentions:
         if m.dropped:
@@ -565,6 +590,19 @@ def _with_span(place: records.Place, article_id: str, t: Toponym, near: bool = F
     return records.replace(place, span=span)
 
 
+def _at_seat(place: records.Place, gaz: Gazetteer) -> records.Place:
+    """An event known only to a first- or second-level division is put at the division's seat, as ACLED and UCDP
+    code it ("if only a larger region is mentioned, the provincial capital is used", geo_precision 3); the place
+    keeps its name, id and precision. Other places are returned as they are."""
+    if place.precision not in ("admin1", "admin2") or place.geonameid is None:
+        return place
+    div = gaz.get(place.geonameid)
+    seat = gaz.seat(div) if div is not None else None
+    if seat is None:
+        return place
+    return records.replace(place, lat=round(seat.lat, 5), lon=round(seat.lon, 5))
+
+
 _QUALIFIER = re.compile(r"[A-Z][\w'’.-]*\s*\((?:[^()]*,\s*)?$")
 
 
@@ -593,7 +631,13 @@ def locate_event(text: str, toponyms: Sequence[Toponym], *, sentence: tuple[int,
     s0, s1 = sentence
     if not (0 <= s0 <= s1 <= len(text)):
         raise ValueError(f"locate_event: sentence {sentence} is outside the text (length {len(text)})")
-    tpos = trigger[0]
+    gaz = gazetteer if gazetteer is not None else default_gazetteer()
+    place = _locate(text, toponyms, s0, s1, trigger[0], context_countries, article_id, gaz)
+    return _at_seat(place, gaz) if place is not None else None
+
+
+def _locate(text: str, toponyms: Sequence[Toponym], s0: int, s1: int, tpos: int,
+            context_countries: Sequence[str], article_id: str, gazetteer: Gazetteer) -> records.Place | None:
 
     def pick(cands: list[tuple]) -> tuple[Toponym, bool] | None:
         scored = []
