@@ -71,7 +71,13 @@ def run(paths: list[str] = typer.Argument(..., help="files, directories (walked 
         source: Optional[str] = typer.Option(None, help="source name for articles that carry none"),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="do not print the events table"),
         reprocess: bool = typer.Option(False, "--reprocess",
-                                       help="re-code articles already stored (after changing the lexicon or KB)")):
+                                       help="re-code articles already stored (after changing the lexicon or KB)"),
+        engine: Optional[str] = typer.Option(None, help="where articles are coded: local (default), processes, "
+                                             "dask"),
+        workers: Optional[int] = typer.Option(None, min=1, help="worker processes (processes/dask engines; "
+                                              "default: one per CPU); implies --engine processes"),
+        scheduler: Optional[str] = typer.Option(None, help="address of a running dask scheduler "
+                                                "(implies --engine dask)")):
     """Read articles, extract events, store them, and print the events found.
 
     Re-running the same input adds nothing; a new version of a stored article (same URL, or the same edited
@@ -82,12 +88,14 @@ def run(paths: list[str] = typer.Argument(..., help="files, directories (walked 
     from .pipeline import Pipeline
 
     pub = _date(published, "--published")
+    name = engine or ("dask" if scheduler else "processes" if workers else "local")
     with _open(db) as store:
         pipeline = Pipeline()
         total = count_inputs(paths)
-        with Progress(console=err, transient=True, disable=total < 5 or not sys.stderr.isatty()) as progress:
+        with _engine(name, pipeline, workers, scheduler) as runner, \
+                Progress(console=err, transient=True, disable=total < 5 or not sys.stderr.isatty()) as progress:
             task = progress.add_task("coding articles", total=total or None)
-            summary = pipeline.run(paths, store, published=pub, source=source, reprocess=reprocess,
+            summary = pipeline.run(paths, store, published=pub, source=source, reprocess=reprocess, engine=runner,
                                    on_item=lambda _: progress.advance(task))
         events = [store.event(i) for i in dict.fromkeys(summary.event_ids)]
         events = [e for e in events if e is not None]
@@ -99,6 +107,22 @@ def run(paths: list[str] = typer.Argument(..., help="files, directories (walked 
     if summary.errors:
         for e in errors[-summary.errors:]:
             err.print(f"  [yellow]{e.get('reason')}[/yellow] {e.get('origin')}: {e.get('message')}")
+
+
+def _engine(name: str, pipeline, workers: Optional[int], scheduler: Optional[str]):
+    from .engines import available, create
+    if name not in available():
+        raise typer.BadParameter(f"--engine must be one of {', '.join(available())}, got {name!r}")
+    if name == "local":
+        from .engines.local import LocalEngine
+        return LocalEngine(pipeline=pipeline)
+    try:
+        runner = create(name, workers=workers, address=scheduler, pipeline_options=pipeline.options)
+    except (RuntimeError, OSError) as exc:
+        err.print(f"[red]cannot start the {name} engine[/red]: {exc}")
+        raise typer.Exit(2) from None
+    err.print(f"coding with {runner.describe()}")
+    return runner
 
 
 @app.command()

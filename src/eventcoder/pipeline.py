@@ -40,6 +40,7 @@ class Pipeline:
         self.nlp = SpacyStage(model)
         self.extractor = stages.create("extract", extract)
         self.geocode = geocode
+        self.options = {"model": model, "extract": extract, "geocode": geocode}   # how engines' workers rebuild it
 
     @classmethod
     def default(cls) -> "Pipeline":
@@ -146,36 +147,54 @@ class Pipeline:
 
     # ------------------------------------------------------------------ batch
     def run(self, paths: Sequence[str | Path], store, *, published: dt.date | None = None, source: str | None = None,
-            on_item: Callable[[Article | IngestError], None] | None = None, reprocess: bool = False) -> RunSummary:
+            on_item: Callable[[Article | IngestError], None] | None = None, reprocess: bool = False,
+            engine=None) -> RunSummary:
         """Code every article under ``paths`` into ``store``. An article already stored is skipped unless
         ``reprocess`` (re-code it, e.g. after the lexicon or the actor KB changed); a new version of a stored
-        article (same URL, or the same edited file) replaces the old one and the events it supported."""
+        article (same URL, or the same edited file) replaces the old one and the events it supported.
+
+        ``engine`` (eventcoder.engines) codes the articles, here or in worker processes or a Dask cluster; this
+        process stores the results in input order, so every engine stores the same events with the same ids."""
+        from .engines.local import LocalEngine
         from .ingest import iter_articles
+
+        engine = engine or LocalEngine(pipeline=self)
         summary = RunSummary()
-        for item in iter_articles(paths, published=published, source=source):
-            summary.articles += 1
-            if isinstance(item, IngestError):
-                store.record_error(item)
-                summary.errors += 1
-            elif store.has_article(item.id) and not reprocess:
-                summary.unchanged += 1
-            else:
-                try:
-                    mentions = self.mentions(self.document(item))
-                except Exception as exc:  # one bad article never stops a batch
-                    log.exception("processing failed for %s", item.origin)
-                    store.record_error(IngestError(item.origin or item.id, "processing", f"{type(exc).__name__}: {exc}"),
-                                       article_id=item.id)
-                    summary.errors += 1
-                else:
-                    stored = store.has_article(item.id)
-                    older = store.previous_versions(item)
-                    result = store.add_article(item, mentions, replace=stored, supersedes=older)
-                    status = "updated" if (stored or older) and result.status == "new" else result.status
-                    setattr(summary, status, getattr(summary, status) + 1)
-                    summary.event_ids += list(result.event_ids)
+
+        def done(item: Article | IngestError) -> None:
             if on_item:
                 on_item(item)
+
+        def to_code():
+            for item in iter_articles(paths, published=published, source=source):
+                summary.articles += 1
+                if isinstance(item, IngestError):
+                    store.record_error(item)
+                    summary.errors += 1
+                    done(item)
+                elif store.has_article(item.id) and not reprocess:
+                    summary.unchanged += 1
+                    done(item)
+                else:
+                    yield item
+
+        for res in engine.map(to_code()):
+            item = res.article
+            if res.error is not None:
+                store.record_error(IngestError(item.origin or item.id, "processing", res.error), article_id=item.id)
+                summary.errors += 1
+            else:
+                stored = store.has_article(item.id)
+                if stored and not reprocess:       # the same article twice in one input, coded in parallel
+                    summary.unchanged += 1
+                    done(item)
+                    continue
+                older = store.previous_versions(item)
+                result = store.add_article(item, res.mentions, replace=stored, supersedes=older)
+                status = "updated" if (stored or older) and result.status == "new" else result.status
+                setattr(summary, status, getattr(summary, status) + 1)
+                summary.event_ids += list(result.event_ids)
+            done(item)
         return summary
 
 
