@@ -1,12 +1,28 @@
 """ACLED event type and sub-event type for a mention, from its trigger, participants and weapon cues.
 
-Follows the codebook hierarchy: remote violence (air/drone, shelling, IED, suicide, grenade) when the act is
-one-sided use of such weapons; violence against civilians when the victims are unarmed; battles when two armed
-groups fight; protests and riots by the crowd's behaviour and the state's response.
+Follows the codebook hierarchy and its participant rules:
+- battles when two organised armed sides fight (a clash, an exchange of fire, an attack repelled, an attack on
+  soldiers, police or an armed group's position);
+- remote violence (air/drone, shelling, IED, suicide, grenade) when the act is one-sided use of such weapons;
+- violence against civilians when an armed (or unidentified) perpetrator harms people who are not an organised
+  armed side; targeted killings (assassination, execution, beheading) are one-sided;
+- riots when a crowd or mob (residents, youths, supporters, demonstrators...) uses violence, including clashes
+  between such crowds or with the police; protests when demonstrators stay non-violent.
+
+Who is who is read from the parse around the trigger: the head noun of the perpetrator and of the victim phrase
+decides ("a Koglweogo chief" is a person, "accused of being militants" does not arm the victims), then the resolved
+actors. Every word list is in data/extract/cues.yaml (section ``acled``) and can be extended by users.
 """
 from __future__ import annotations
 
 from .cues import cues
+
+PROTEST_WORDS = ("protest", "demonstration", "demonstrator", "protester", "demonstrate", "march", "rally", "sit-in")
+_CORE_DEPS = {"compound", "amod", "nummod", "poss", "nmod", "quantmod", "npadvmod"}
+
+
+def _c():
+    return cues()["acled"]
 
 
 def _words(tokens) -> set[str]:
@@ -14,10 +30,221 @@ def _words(tokens) -> set[str]:
 
 
 def _armed(actor) -> bool:
-    c = cues()["acled"]
+    c = _c()
     return bool(actor.sector in c["armed_sectors"] or actor.acled_inter in (1, 2, 3, 4, 8))
 
 
+# ---------------------------------------------------------------- the parse around the trigger
+def _core(head) -> list:
+    """The noun phrase proper of a head token: the head with its compounds, adjectives, numbers and possessors
+    (not its prepositional phrases or relative clauses: "members of an armed group" is about members)."""
+    out, todo = [head], [head]
+    while todo:
+        t = todo.pop()
+        for ch in t.children:
+            if ch.dep_ in _CORE_DEPS:
+                out.append(ch)
+                todo.append(ch)
+    return out
+
+
+def _with_conj(heads) -> list:
+    out = []
+    for h in heads:
+        out.append(h)
+        todo = [h]
+        while todo:
+            t = todo.pop()
+            for ch in t.children:
+                if ch.dep_ == "conj" and ch.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                    out.append(ch)
+                    todo.append(ch)
+    return out
+
+
+def _partitive_head(head):
+    """ "a group of farmers", "two of the soldiers", "members of the militia": the noun after 'of' names them."""
+    c = _c()
+    if head.lemma_.lower() in c["partitives"] or head.pos_ == "NUM":
+        for p in head.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        return o
+    return head
+
+
+def _headline_passive(tok) -> bool:
+    """ "Four police killed", "5 suspects shot dead": a bare participle (or a past form of a verb that needs an
+    object, left without one) reports what was done to the subject (headline register)."""
+    if any(ch.dep_ in ("aux", "auxpass") for ch in tok.children):
+        return False
+    if tok.tag_ == "VBN":
+        return True
+    return tok.tag_ == "VBD" and tok.lemma_.lower() in _c()["headline_verbs"] and \
+        not any(ch.dep_ in ("dobj", "ccomp", "xcomp", "attr") for ch in tok.children)
+
+
+def perpetrator_heads(tok) -> list:
+    """Head words of whoever acted: the subject (or agent of a passive, or 'by' of a noun)."""
+    from .roles import agent_of, clause_subject, is_passive
+    out = []
+    if tok.pos_ in ("VERB", "AUX"):
+        if is_passive(tok):
+            out = [s for s in agent_of(tok) if s is not None]
+        elif not _headline_passive(tok) or not any(ch.dep_ == "nsubj" for ch in tok.children):
+            s = clause_subject(tok)
+            out = [s] if s is not None else []
+    else:
+        out = [o for p in tok.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+               for o in p.children if o.dep_ == "pobj"]
+        out += [ch for ch in tok.children if ch.dep_ == "poss"]
+    return [_partitive_head(h) for h in _with_conj(out)]
+
+
+def victim_heads(tok) -> list:
+    """Head words of the targets: objects, passive subjects, 'on/against' objects, "killing N civilians", the
+    noun a participle modifies ("soldiers killed in ..."), the subject of a headline participle."""
+    out = []
+    for ch in tok.children:
+        if ch.dep_ in ("dobj", "nsubjpass"):
+            out.append(ch)
+        if ch.dep_ == "nsubj" and tok.pos_ == "VERB" and _headline_passive(tok):
+            out.append(ch)
+        if ch.dep_ == "prep" and ch.lower_ in ("on", "against", "upon"):
+            out += [o for o in ch.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
+        if ch.dep_ in ("advcl", "xcomp", "conj") and ch.lemma_ in ("kill", "injure", "wound", "abduct", "kidnap"):
+            out += [o for o in ch.children if o.dep_ == "dobj"]
+    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
+        out.append(tok.head)
+    return [_partitive_head(h) for h in _with_conj(out)]
+
+
+def _heads_kind(heads, actors) -> dict[str, bool]:
+    """What the named people are: armed (soldiers, gunmen, a militia, 'armed men', men armed with machetes),
+    a crowd (residents, youths, supporters, a mob), unarmed persons (civilians, a chief, an informant)."""
+    c = _c()
+    kind = {"armed": False, "crowd": False, "unarmed": False, "mob": False}
+    for h in heads:
+        head = {h.lemma_.lower(), h.lower_}
+        core = _core(h)
+        mods = _words(core[1:])
+        armed_with = any(ch.lower_ in ("armed", "equipped") for ch in h.children) or any(
+            ch.dep_ == "prep" and ch.lower_ == "with" and _words(ch.subtree) & c["weapons"] for ch in h.children)
+        if head & c["mob"] or mods & c["mob"]:
+            kind["mob"] = kind["crowd"] = True
+        elif head & c["armed"] or armed_with or "armed" in mods:
+            kind["armed"] = True
+        elif head & c["crowd"]:
+            kind["crowd"] = True
+        elif head & c["unarmed"]:
+            kind["unarmed"] = True
+        elif mods & c["armed"]:
+            kind["armed"] = True
+        else:
+            span = (min(t.idx for t in core), max(t.idx + len(t) for t in core))
+            for a in actors:
+                if a.span is not None and a.span.start < span[1] and span[0] < a.span.end:
+                    if _armed(a) and not (a.sector in c["soft_sectors"] and not (head | mods) & c["armed"]):
+                        kind["armed"] = True
+                    elif a.acled_inter in (5, 6) or a.sector in c["crowd_sectors"]:
+                        kind["crowd"] = True
+                    elif a.acled_inter == 7:
+                        kind["unarmed"] = True
+    return kind
+
+
+def _actors_kind(actors) -> dict[str, bool]:
+    c = _c()
+    armed = any(_armed(a) and a.sector not in c["soft_sectors"] for a in actors)
+    crowd = bool(actors) and all(a.sector in c["crowd_sectors"] or a.acled_inter in (5, 6) for a in actors) \
+        and not armed
+    return {"armed": armed, "crowd": crowd, "unarmed": any(a.acled_inter == 7 for a in actors), "mob": False}
+
+
+def _participants(tok, sentence_tokens, actors, recipients):
+    """(perpetrator kind, victim kind) from the parse, falling back to the resolved actors and recipients."""
+    ph, vh = perpetrator_heads(tok), victim_heads(tok)
+    perp = _heads_kind(ph, actors) if ph else _actors_kind(actors)
+    if ph and not any(perp.values()):
+        perp = _actors_kind(actors)
+    vict = _heads_kind(vh, recipients) if vh else {"armed": False, "crowd": False, "unarmed": False, "mob": False}
+    if not vh and recipients:
+        vict = _actors_kind(recipients)
+        vict["crowd"] = False
+    return perp, vict
+
+
+def _fought_back(tok) -> bool:
+    """The sentence (or the next one) says the other side fought back: "exchange of fire", "pushed back the
+    attackers", "returned fire" (phrases in cues.yaml, matched in the lower-cased text)."""
+    doc, sent = tok.doc, tok.sent
+    text = sent.text
+    if sent.end < len(doc):
+        text += " " + doc[sent.end].sent.text
+    text = text.lower()
+    return any(p in text for p in _c()["reciprocal_phrases"])
+
+
+def _reciprocal_sides(tok, sentence_tokens) -> list:
+    """The parties of a clash: subject(s), 'with X', 'between X and Y'."""
+    heads = perpetrator_heads(tok)
+    for ch in tok.children:
+        if ch.dep_ == "prep" and ch.lower_ in ("with", "between", "among", "against"):
+            heads += [o for o in ch.children if o.dep_ == "pobj"]
+        if ch.dep_ in ("dobj",) and tok.lemma_.lower() == "engage":
+            heads.append(ch)
+    return [_partitive_head(h) for h in _with_conj(heads)]
+
+
+def _context_tokens(tok, n_after: int = 2) -> list:
+    """The trigger's sentence and the next sentences that go on about the same people ("They burnt tyres",
+    "The demonstrators threw stones"): ACLED notes and news leads describe one event over a few sentences."""
+    c = _c()
+    sent = tok.sent
+    out = list(sent)
+    doc = tok.doc
+    nxt = sent.end
+    for _ in range(n_after):
+        if nxt >= len(doc):
+            break
+        s = doc[nxt].sent
+        subj = next((t for t in s if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        if subj is None or not ({subj.lower_, subj.lemma_.lower()} & (c["crowd"] | c["anaphora"] | c["mob"]
+                                                                       | set(PROTEST_WORDS))):
+            if not _words(s) & (c["protest_violence_strong"] | c["intervention"]):
+                break
+        out += list(s)
+        nxt = s.end
+    return out
+
+
+def _grievance(tokens) -> set[int]:
+    """Indices of tokens that say what people protest about or what came before ("to protest the killing of",
+    "against attacks", "after a man was shot"): their violence words are not the crowd's behaviour."""
+    c = _c()
+    skip: set[int] = set()
+    for t in tokens:
+        if t.i in skip:
+            continue
+        if (t.dep_ == "prep" and t.lower_ in c["grievance_preps"]) or \
+                (t.dep_ in ("advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp") and
+                 any(m.dep_ == "mark" and m.lower_ in c["grievance_marks"] for m in t.children)):
+            skip |= {x.i for x in t.subtree}
+        elif t.lemma_.lower() in c["grievance_verbs"]:
+            for ch in t.children:
+                if ch.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl"):
+                    skip |= {x.i for x in ch.subtree}
+    return skip
+
+
+def _protest_words(tok, extra_skip: set[int] = frozenset()) -> set[str]:
+    toks = _context_tokens(tok)
+    skip = _grievance(toks) | set(extra_skip)
+    return _words([t for t in toks if t.i not in skip])
+
+
+# ---------------------------------------------------------------- classification
 def classify(trigger, tok, sentence_tokens, actors, recipients) -> tuple[str | None, str | None]:
     """Return (event_type, sub_event_type) or (None, None) when the act is outside ACLED's scope."""
     rule = trigger.acled
@@ -25,49 +252,100 @@ def classify(trigger, tok, sentence_tokens, actors, recipients) -> tuple[str | N
         return None, None
     if isinstance(rule, tuple):
         return rule[0], rule[1]
-    c = cues()["acled"]
-    words = _words(sentence_tokens)
+    c = _c()
     if rule == "protest":
-        if words & c["lethal"] and (words & {"protester", "demonstrator", "protesters", "demonstrators"}):
-            return "Protests", "Excessive force against protesters"
-        if words & c["protest_violence"] - {"clash"} or ({"clash"} & words and not words & c["intervention"]):
-            return "Riots", "Violent demonstration"
-        if words & c["intervention"]:
-            return "Protests", "Protest with intervention"
-        return "Protests", "Peaceful protest"
+        return _protest(tok)
     if rule == "agreement":
         if any(_armed(a) for a in list(actors) + list(recipients)):
             return "Strategic developments", "Agreement"
         return None, None
     if rule == "territory":
+        dobj = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
+        if dobj is not None and {dobj.lemma_.lower(), dobj.lower_}.isdisjoint(trigger.objects):
+            # "seized his motorbike in the village", "captured two thieves in their area": not the place
+            people = {dobj.lemma_.lower(), _partitive_head(dobj).lemma_.lower()}
+            if people & (c["crowd"] | c["unarmed"] | c["armed"]) or dobj.pos_ in ("PRON", "NUM"):
+                return _violence(trigger, tok, sentence_tokens, actors, recipients, abduct=True)
+            return _looting(tok, actors)
         if any(a.acled_inter == 1 or a.sector in ("MIL", "GOV", "COP") for a in actors):
             return "Battles", "Government regains territory"
         return "Battles", "Non-state actor overtakes territory"
     if rule == "looting":
-        if _crowd(actors, _perpetrator_tokens(tok)):
-            if words & {"protest", "demonstration", "demonstrator", "protester", "demonstrate"}:
-                return "Riots", "Violent demonstration"
-            return "Riots", "Mob violence"
-        return "Strategic developments", "Looting/property destruction"
-    # rule == "auto": violence
-    mode = trigger.mode
-    perpetrators = _perpetrator_tokens(tok)
-    if _crowd(actors, perpetrators) and not trigger.mode in ("aerial", "heavy-weapons", "suicide-attack"):
-        # unorganised people using violence: residents, youths, a mob, demonstrators (ACLED: riots)
-        if words & {"protest", "demonstration", "demonstrator", "protester", "demonstrate", "march", "rally"}:
+        return _looting(tok, actors)
+    return _violence(trigger, tok, sentence_tokens, actors, recipients)
+
+
+def _protest(tok) -> tuple[str, str]:
+    c = _c()
+    words = _protest_words(tok)
+    crowd_words = _words(_context_tokens(tok)) & (set(PROTEST_WORDS) | {"protesters", "demonstrators", "crowd"})
+    if words & c["lethal"] and crowd_words:
+        return "Protests", "Excessive force against protesters"
+    violent = words & c["protest_violence"] - {"clash"}
+    if violent or ({"clash"} & words and not words & c["intervention"]):
+        return "Riots", "Violent demonstration"
+    if words & c["intervention"]:
+        return "Protests", "Protest with intervention"
+    return "Protests", "Peaceful protest"
+
+
+def _looting(tok, actors) -> tuple[str, str]:
+    perp = _heads_kind(perpetrator_heads(tok), actors) if perpetrator_heads(tok) else _actors_kind(actors)
+    if perp["crowd"] and not perp["armed"]:
+        if _protest_words(tok) & set(PROTEST_WORDS):
             return "Riots", "Violent demonstration"
         return "Riots", "Mob violence"
-    victim_words = _words([t for r in _victim_tokens(tok) for t in r])
-    armed_target = any(_armed(r) for r in recipients) or bool(victim_words & c["armed"])
-    if mode == "abduct" or (tok.lemma_.lower() in c["abduction"] and tok.lemma_.lower() in ("abduct", "kidnap", "abduction", "kidnapping", "hostage")):
+    if not perp["armed"] and not actors:
+        # destruction with nobody named as doing it, told about demonstrators ("Chairs were burnt")
+        words = _words(_context_tokens(tok)) | _words(_previous_sentence(tok))
+        if words & set(PROTEST_WORDS):
+            return "Riots", "Violent demonstration"
+    return "Strategic developments", "Looting/property destruction"
+
+
+def _previous_sentence(tok) -> list:
+    s = tok.sent
+    if s.start == 0:
+        return []
+    return list(tok.doc[s.start - 1].sent)
+
+
+def _violence(trigger, tok, sentence_tokens, actors, recipients, abduct: bool = False) -> tuple[str, str]:
+    c = _c()
+    words = _words(sentence_tokens)
+    lemma = tok.lemma_.lower()
+    mode = trigger.mode
+    perp, vict = _participants(tok, sentence_tokens, actors, recipients)
+    reciprocal = lemma in c["reciprocal_triggers"] or (mode == "firearms" and lemma in ("exchange", "trade")) or \
+        bool(words & c["reciprocal_cues"]) or _fought_back(tok)
+    if lemma in c["mob_triggers"] or (perp["mob"] and not perp["armed"]):
+        return "Riots", "Mob violence"
+    if reciprocal and lemma in c["reciprocal_triggers"]:
+        sides = _heads_kind(_reciprocal_sides(tok, sentence_tokens), list(actors) + list(recipients))
+        ctx = _words(_context_tokens(tok, 1))
+        crowdish = sides["crowd"] or (not sides["armed"] and not actors and not recipients
+                                      and bool(ctx & (c["crowd"] | set(PROTEST_WORDS) | c["mob"])))
+        nonstate_armed = any(_armed(a) and a.acled_inter != 1 and a.sector not in c["soft_sectors"]
+                             for a in list(actors) + list(recipients))
+        if crowdish and not (sides["armed"] and nonstate_armed):
+            if ctx & set(PROTEST_WORDS):
+                return "Riots", "Violent demonstration"
+            return "Riots", "Mob violence"
+        return "Battles", "Armed clash"
+    if perp["crowd"] and not perp["armed"] and mode not in ("aerial", "heavy-weapons", "suicide-attack"):
+        # unorganised people using violence: residents, youths, a mob, demonstrators (ACLED: riots)
+        if _protest_words(tok) & set(PROTEST_WORDS):
+            return "Riots", "Violent demonstration"
+        return "Riots", "Mob violence"
+    if abduct or mode == "abduct" or lemma in ("abduct", "kidnap", "abduction", "kidnapping", "hostage"):
         return "Violence against civilians", "Abduction/forced disappearance"
     if mode == "sexual":
         return "Violence against civilians", "Sexual violence"
-    reciprocal_fight = tok.lemma_.lower() in ("clash", "battle", "fighting", "fight", "skirmish", "firefight", "gunfight", "combat", "engage")
-    if not reciprocal_fight:
+    if not reciprocal:
         if words & c["suicide"]:
             return "Explosions/Remote violence", "Suicide bomb"
-        if words & {"airstrike", "airstrikes", "air-strike", "drone", "warplane", "uav"} or ({"air", "aerial"} & words and {"strike", "raid", "bombardment", "bomb"} & words):
+        if words & {"airstrike", "airstrikes", "air-strike", "drone", "warplane", "uav"} or \
+                ({"air", "aerial"} & words and {"strike", "raid", "bombardment", "bomb"} & words):
             return "Explosions/Remote violence", "Air/drone strike"
         if words & c["shelling"]:
             return "Explosions/Remote violence", "Shelling/artillery/missile attack"
@@ -75,42 +353,11 @@ def classify(trigger, tok, sentence_tokens, actors, recipients) -> tuple[str | N
             return "Explosions/Remote violence", "Grenade"
         if words & c["ied"] or mode == "explosives":
             return "Explosions/Remote violence", "Remote explosive/landmine/IED"
-    if reciprocal_fight or armed_target:
+    if reciprocal:
+        return "Battles", "Armed clash"
+    if lemma in c["one_sided_triggers"] or words & c["unarmed_markers"]:
+        return "Violence against civilians", "Attack"
+    if vict["armed"] and not vict["unarmed"]:
         return "Battles", "Armed clash"
     # one-sided violence against people who are not an organised armed group (civilians, officials, a camp)
     return "Violence against civilians", "Attack"
-
-
-def _crowd(actors, perpetrator_tokens) -> bool:
-    c = cues()["acled"]
-    if actors:
-        return all(a.sector in c["crowd_sectors"] or a.acled_inter in (5, 6, 7) for a in actors) and \
-            not any(_armed(a) for a in actors)
-    heads = {t.lemma_.lower() for t in perpetrator_tokens}
-    return bool(heads) and bool(heads & c["crowd"]) and not heads & c["armed"]
-
-
-def _perpetrator_tokens(tok):
-    """Head words of whoever acted: the subject (or agent of a passive)."""
-    from .roles import agent_of, clause_subject, is_passive
-    if tok.pos_ in ("VERB", "AUX"):
-        subj = agent_of(tok) if is_passive(tok) else [clause_subject(tok)]
-        out = [s for s in subj if s is not None]
-        return out + [p for s in out for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for p in p.children if p.dep_ == "pobj"]
-    return []
-
-
-def _victim_tokens(tok):
-    """Token groups naming the targets: objects, passive subjects, "on/against" objects, "killing N civilians"."""
-    out = []
-    for ch in tok.children:
-        if ch.dep_ in ("dobj", "nsubjpass"):
-            out.append(list(ch.subtree))
-        if ch.dep_ == "prep" and ch.lower_ in ("on", "against", "in"):
-            out.append(list(ch.subtree))
-        if ch.dep_ in ("advcl", "xcomp", "conj") and ch.lemma_ in ("kill", "injure", "wound", "abduct", "kidnap"):
-            out.extend(list(c.subtree) for c in ch.children if c.dep_ == "dobj")
-    if tok.dep_ in ("acl",) and tok.tag_ == "VBN":
-        out.append([tok.head])
-    return out

@@ -1,0 +1,78 @@
+"""ACLED event and sub-event type from the participants (codebook rules), through the whole pipeline.
+
+Each sentence is written for the test; the event scored is the ACLED-scope event with the highest confidence, as
+in the ACLED benchmark.
+"""
+import datetime as dt
+
+import pytest
+
+from eventcoder.records import Article
+
+
+@pytest.fixture(scope="module")
+def acled_of(pipeline):
+    def run(text: str) -> tuple[str | None, str | None]:
+        events = pipeline.code(Article.from_text(text, published=dt.date(2024, 3, 9)))
+        scoped = [e for e in events if e.coding.acled_event_type]
+        if not scoped:
+            return None, None
+        top = max(scoped, key=lambda e: e.confidence)
+        return top.coding.acled_event_type, top.coding.acled_sub_event_type
+    return run
+
+
+VAC = ("Violence against civilians", "Attack")
+CLASH = ("Battles", "Armed clash")
+MOB = ("Riots", "Mob violence")
+VIOLENT_DEMO = ("Riots", "Violent demonstration")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the victim phrase's head decides; what they were suspected of does not arm them
+    ("Soldiers killed three herders accused of helping militants near the village on Monday.", VAC),
+    ("Unknown gunmen shot dead a local militia chief in his house on Monday.", VAC),
+    # targeted killings are one-sided
+    ("A police officer was assassinated at his home by unknown assailants on Monday.", VAC),
+    # herders or farmers armed with machetes are an armed group, not a riot
+    ("A group of farmers armed with machetes attacked a herders' camp and wounded four people on Monday.", VAC),
+    # a crowd taking the law into its own hands
+    ("Residents lynched two suspected thieves in the market on Monday.", MOB),
+    ("An angry mob beat a man to death on Monday.", MOB),
+])
+def test_one_sided_violence(acled_of, text, expected):
+    assert acled_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police exchanged fire with bandits on the highway on Monday.", CLASH),
+    ("Militants attacked the village on Monday but soldiers repelled the attack.", CLASH),
+    ("Four soldiers killed in the north on Monday.", CLASH),
+    ("Gunmen attacked an army position near the border on Monday.", CLASH),
+])
+def test_two_armed_sides_fight(acled_of, text, expected):
+    assert acled_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Students clashed with police near the university on Monday.", VIOLENT_DEMO),
+    ("Rival party supporters clashed in the town centre on Monday.", MOB),
+])
+def test_clashes_of_crowds_are_riots(acled_of, text, expected):
+    assert acled_of(text)[0] == expected[0]
+
+
+def test_protest_violence_told_in_the_next_sentence(acled_of):
+    text = ("Hundreds of residents demonstrated in the town against power cuts on Monday. "
+            "They burnt tyres and threw stones at the police.")
+    assert acled_of(text) == VIOLENT_DEMO
+
+
+def test_what_a_protest_is_about_is_not_its_violence(acled_of):
+    text = "Thousands marched in the capital on Monday to protest against the killing of a student by the police."
+    assert acled_of(text) == ("Protests", "Peaceful protest")
+
+
+def test_seizing_goods_in_a_village_is_not_taking_the_village(acled_of):
+    assert acled_of("Gunmen abducted a trader and seized his motorbike in the village on Monday.") == \
+        ("Violence against civilians", "Abduction/forced disappearance")
