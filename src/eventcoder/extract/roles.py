@@ -48,11 +48,12 @@ def _child(tok, deps):
 
 
 def _prep_objects(tok, preps) -> list:
+    """Objects of the given prepositions under tok; a date or time ("on 19 May", "at noon") is never a party."""
     out = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in preps:
             for p in c.children:
-                if p.dep_ == "pobj":
+                if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"):
                     out.append(p)
     return out
 
@@ -194,6 +195,56 @@ def _verb_roles(tok, scheme: str, required_obj=None) -> Roles:
     if scheme == "mediate":
         r.recipients += _prep_objects(tok, PARTY_PREPS)
     return r
+
+
+OBJECT_PARTY_PREPS = {"to", "for", "with", "against", "on", "toward", "towards", "between", "among"}
+EMBEDDED_PREPS = {"to", "with", "against", "on", "at", "toward", "towards", "into"}
+
+
+def _object_parties(obj) -> list:
+    """Parties named inside an object noun phrase: "aid to Serbia", "contact with the United States", "an Indian
+    proposal", "the government's refusal", "in protest of the government's refusal". The object of "of" is not a
+    party itself ("the village of Nama" is a place), only its owner is."""
+    def owners(noun):
+        return [c for c in noun.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and (
+            c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"))]
+    return owners(obj) + _prep_objects(obj, OBJECT_PARTY_PREPS) + [o for p in _prep_objects(obj, {"of"}) for o in owners(p)]
+
+
+def _embedded_verbs(tok) -> list:
+    """Clauses that spell out what the trigger is about: "threatened to shell X", "refused to meet X",
+    "staged a rally to demand X"; for a nominal trigger, the clause of its governing verb."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "acl", "relcl") and c.pos_ == "VERB"
+                                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            out.append(c)
+    return out
+
+
+def deeper_recipients(tok, required_obj=None) -> list[list]:
+    """Candidate recipient heads when the trigger's own arguments name none, nearest first, in levels:
+    1. parties named inside its object ("halted aid to Serbia", "rejected an Indian proposal") and the object of
+       "to" when the verb has one ("halted economic aid to Serbia");
+    2. the object and party prepositions of the clause that spells out the act ("threatened to shell Iraqi towns",
+       "refused to meet Jordan's king", "demonstrated to demand reforms by the government"), and the parties inside
+       that object.
+    The caller resolves each level and keeps the first that yields an actor."""
+    objs = [o for o in (_child(tok, {"dobj"}), required_obj) if o is not None]
+    if tok.pos_ in ("NOUN", "PROPN"):
+        objs.append(tok)
+    level1 = [p for o in objs for p in _object_parties(o)]
+    if objs and tok.pos_ in ("VERB", "AUX"):
+        level1 += _prep_objects(tok, {"to"})
+    level2 = []
+    clauses = _embedded_verbs(tok)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubj", "attr"):
+        clauses += [c for c in _embedded_verbs(tok.head) if c.i != tok.i]
+    for v in clauses:
+        vobjs = [c for c in v.children if c.dep_ in ("dobj", "dative")]
+        level2 += vobjs + _prep_objects(v, EMBEDDED_PREPS)
+        level2 += [p for o in vobjs for p in _object_parties(o)]
+    return [lvl for lvl in (level1, level2) if lvl]
 
 
 def find_roles(tok, scheme: str = "default", required_obj=None) -> Roles:

@@ -16,7 +16,7 @@ from ..stages import register
 from . import acled as acled_rules
 from .lexicon import Lexicon, Trigger, default_lexicon
 from .modality import Modality, assess
-from .roles import PRONOUNS, argument_span, conjuncts, find_roles, split_coordinated_modifiers
+from .roles import PRONOUNS, argument_span, conjuncts, deeper_recipients, find_roles, split_coordinated_modifiers
 
 COOPERATIVE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033", "RETREAT": "030", "CONCEDE": "030"}
 THREAT_MODES = {"ASSAULT": ("violence", "138"), "SANCTION": ("relations", "1313"), "COERCE": ("restrict", "131"),
@@ -28,6 +28,8 @@ AGENT_NOUNS = {"protester", "demonstrator", "rioter", "striker", "bomber", "kidn
 PARTITIVES = {"member", "group", "thousand", "hundred", "dozen", "ten", "score", "million", "some", "many", "one", "two",
               "three", "several", "part", "number", "majority", "handful", "crowd", "band", "unit", "contingent",
               "delegation", "team", "batch", "wave", "section", "faction", "wing", "remnant", "most", "all"}
+TIME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
+PLACE_ENTS = {"LOC", "FAC"}
 LOCATIVE_TARGET = {"COERCE", "CONCEDE", "RETREAT", "SANCTION", "MOBILIZE", "AID"}
 
 
@@ -134,8 +136,9 @@ class RulesExtractor:
                         break
         if actor.kb_id is None and actor.sector and _is_generic(phrase):
             actor = self._anchor(actor, state)
-        if not actor.known and actor.sector is None and head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
-            return []
+        if not actor.known and actor.sector is None and head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") \
+                and not _proper_name(head):
+            return []       # a common noun the knowledge base does not know ("the issue") is no actor
         span = Span("", start, end, phrase)
         return [_with_span(actor, span)]
 
@@ -232,6 +235,16 @@ class RulesExtractor:
             recipients = self._locative_targets(tok, required, matches, state, date)
         keys = {_actor_sort_key(a) for a in actors}
         recipients = [r for r in recipients if _actor_sort_key(r) not in keys]
+        if not recipients and not (roles.reciprocal and len(actors) >= 2):
+            # "halted aid to Serbia", "threatened to shell Iraqi towns": the party is inside the object or in the
+            # clause that spells out the act
+            for level in deeper_recipients(tok, required):
+                level = [h for h in level if h.ent_type_ not in PLACE_ENTS]
+                found = [r for r in self._resolve_all(level, matches, state, date, tok)
+                         if _actor_sort_key(r) not in keys and (r.known or r.sector)]
+                if found:
+                    recipients = found
+                    break
         if roles.reciprocal and not recipients and len(actors) >= 2:
             pass  # two-sided act: every party is an actor, no recipient (PLOVER rule)
         mod = assess(tok, published=published, is_historical=is_hist)
@@ -359,6 +372,12 @@ def _regular_stems(word: str) -> list[str]:
     elif word.endswith("s"):
         out.append(word[:-1])
     return out
+
+
+def _proper_name(head) -> bool:
+    """An argument headed by a proper noun ("Arnor", "the Homeland Union") names an actor even when the knowledge
+    base and the named-entity tagger do not know it: it is kept, by its text, as an unknown actor."""
+    return head.pos_ == "PROPN" and head.text[:1].isupper() and not head.like_num and head.ent_type_ not in TIME_ENTS
 
 
 def _is_generic(phrase: str) -> bool:
