@@ -37,6 +37,17 @@ def code_article(article: Article, options: tuple[tuple[str, Any], ...] = ()) ->
     return CodingResult(article, tuple(mentions))
 
 
+WARM_UP = "Troops clashed with rebels near Gao on Monday, killing three, the army said."
+
+
+def warm(options: tuple[tuple[str, Any], ...] = ()) -> int:
+    """Load this process's pipeline (spaCy, lexicons, KB, gazetteer) by coding one sentence, before real work."""
+    import datetime as dt
+    import os
+    code_article(Article.from_text(WARM_UP, published=dt.date(2024, 1, 1)), options)
+    return os.getpid()
+
+
 def options_key(options: dict[str, Any] | None) -> tuple[tuple[str, Any], ...]:
     return tuple(sorted((options or {}).items()))
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..records import Article
-from .base import CodingResult, Engine, code_article, options_key
+from .base import CodingResult, Engine, code_article, options_key, warm
 
 
 class DaskEngine(Engine):
@@ -37,6 +37,7 @@ class DaskEngine(Engine):
                                          dashboard_address=None)
             self._client = Client(self._cluster)
         self.workers = len(self._client.scheduler_info()["workers"]) or 1
+        self._client.run(warm, self._options)     # every worker loads the pipeline once, before the first article
 
     def map(self, articles: Iterable[Article]) -> Iterator[CodingResult]:
         pending: collections.deque = collections.deque()

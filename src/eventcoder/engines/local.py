@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..records import Article
-from .base import CodingResult, Engine, code_article, options_key
+from .base import CodingResult, Engine, code_article, options_key, warm
 
 
 class LocalEngine(Engine):
@@ -35,13 +35,6 @@ class LocalEngine(Engine):
                 yield CodingResult(a, tuple(mentions))
 
 
-def _warm(options: tuple) -> int:
-    """Build the worker's pipeline (spaCy, lexicons, gazetteer) before the first article arrives."""
-    from .base import _pipeline
-    _pipeline(options)
-    return os.getpid()
-
-
 class ProcessEngine(Engine):
     """A pool of worker processes on this machine; each loads the pipeline once. Results come back in input
     order with at most ``workers * 8`` articles in flight, so memory stays flat on any corpus size."""
@@ -53,7 +46,7 @@ class ProcessEngine(Engine):
         self._options = options_key(pipeline_options)
         ctx = multiprocessing.get_context(start_method)   # spawn: workers never inherit the store's threads
         self._pool = ctx.Pool(self.workers)
-        self._pool.map(_warm, [self._options] * self.workers, chunksize=1)
+        self._pool.map(warm, [self._options] * self.workers, chunksize=1)   # load before timing/work
 
     def map(self, articles: Iterable[Article]) -> Iterator[CodingResult]:
         pending: collections.deque = collections.deque()
