@@ -204,15 +204,20 @@ ACLED_CROWD_INTER = {"Protests": 6, "Riots": 5}
 
 
 def _situate_actors(m: Mention) -> Mention:
-    """Actors named only by their role ("workers", "gunmen") belong to the country where the act happened; the
-    unorganised participants of a protest or riot are ACLED's protesters (6) or rioters (5), and the unarmed
-    victims of violence against civilians are civilians (7)."""
-    country = m.place.country if m.place else None
+    """Actors named only by their role ("workers", "gunmen", "the army") belong to the country where the act
+    happened: a region or country the sentence names as a place ("in North Darfur", "(Djibo, Soum)") or else
+    the located place's country; the unorganised participants of a protest or riot are ACLED's protesters (6)
+    or rioters (5), and the unarmed victims of violence against civilians are civilians (7)."""
+    from .actors.resolver import default_resolver
+    resolver = default_resolver()
+    placed = m.place.country if m.place and m.place.country and len(m.place.country) == 3 else None
+    named = resolver.place_countries(m.sentence.text, context_countries=(placed,) if placed else ())
+    country = placed if placed in named or not named else named[0]
     crowd = ACLED_CROWD_INTER.get(m.coding.acled_event_type or "")
 
     def fix(a: Actor, victim: bool) -> Actor:
-        if a.country is None and country and not a.known:
-            a = replace(a, country=country)
+        if country:
+            a = resolver.situate(a, country, date=m.published)
         if crowd and not victim and a.sector in CROWD_SECTORS and a.acled_inter not in (1, 2, 3, 4, 8):
             a = replace(a, acled_inter=crowd)
         if victim and m.coding.acled_event_type == "Violence against civilians" and a.sector in CROWD_SECTORS \

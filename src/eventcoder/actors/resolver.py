@@ -38,7 +38,8 @@ _LINKED = {"linked to", "affiliated to", "affiliated with", "loyal to", "allied 
 _LOCATIVE = {"in", "near", "outside", "around", "across", "inside", "throughout", "into", "within", "towards",
              "toward", "northern", "southern", "eastern", "western", "central"}
 _BACKED = {"backed", "supported", "sponsored", "funded", "armed", "trained"}
-_NOMINAL = {"country", "capital", "demonym", "gentile", "org", "person", "role", "modifier", "title", "identity", "appos"}
+_NOMINAL = {"country", "capital", "demonym", "gentile", "region", "org", "person", "role", "modifier", "title", "identity",
+            "appos"}
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,9 @@ class ActorResolver:
                     self._add(pl, _Lex("gentile", c.iso3, pl, proper=True))
             for cap in c.capitals:
                 self._add(cap, _Lex("capital", c.iso3, cap, proper=True, acronym=_is_acronym(cap)))
+        for name, isos in kb.regions.items():
+            for iso in isos:
+                self._add(name, _Lex("region", iso, name, proper=True, acronym=_is_acronym(name)))
         for e in kb.entries.values():
             kind = "person" if e.kind == "person" else "org"
             for a in (Alias(e.name), *e.aliases, *e.names):
@@ -196,6 +200,60 @@ class ActorResolver:
             return best.actor
         return self._unknown(text, toks, ctx)
 
+    def place_countries(self, text: str, *, context_countries: Sequence[str] = ()) -> list[str]:
+        """Countries of the places `text` names, in text order, each once: regions ("in North Darfur",
+        "(Djibo, Soum)", "Borno") and countries or capitals after a locative ("in Mali", "near Bamako").
+        A country named otherwise ("Mali said") is an actor, not a place, and is not returned."""
+        if not isinstance(text, str):
+            raise TypeError(f"place_countries() needs a str, got {type(text).__name__}")
+        ctx = _ctx(context_countries)
+        toks = tokenize(text)
+        out: list[str] = []
+        for it in self._items(text, toks, True):
+            if it.get("person") or it.get("org"):
+                continue
+            states = it.get("country") or it.get("capital")
+            lx = None
+            if states and it.i > 0 and toks[it.i - 1].text.lower() in _LOCATIVE:
+                lx = self._pick_country(states, ctx)
+            elif it.get("region") and not states and not it.get("demonym"):
+                lx = self._pick_country(it.get("region"), ctx)
+            if lx is not None and lx.ref not in out:
+                out.append(lx.ref)
+        return out
+
+    def situate(self, actor: records.Actor, country: str, *, date: dt.date | None = None) -> records.Actor:
+        """`actor` as it reads in `country`: an actor whose own words name no country ("soldiers", "unknown
+        gunmen", "the army") takes `country` (and its state institution: "the army" in Mali -> FAMa); one
+        that names a country or a known group ("Malian soldiers", "JNIM", an office holder) is returned as
+        is. Needs the actor's span text; without it only a missing country is filled in."""
+        country = country.upper()
+        if actor.country == country:
+            return actor
+        if actor.kb_id:
+            e = self.kb.get(actor.kb_id)
+            if e is not None and not e.institution_of:
+                return actor             # a named group or person (also one an earlier mention anchored)
+        text = actor.span.text if actor.span is not None else None
+        if not text:
+            return records.replace(actor, country=country) if actor.country is None and not actor.known else actor
+        # read in the event's country: words that name another country or a group keep theirs ("Malian
+        # soldiers"); an identity keeps its own countries ("Fulani militia" in Benin: Benin, in Kenya: no)
+        there = self._resolve_cached(text, _date(date), (country,))
+        if there.country != country or there.sector != actor.sector:
+            return records.replace(actor, country=country) if actor.country is None and not actor.known else actor
+        return records.replace(there, span=actor.span, why=f"{there.why}; situated in the event's country {country}")
+
+    def _resolve_cached(self, text: str, date: dt.date | None, ctx: tuple[str, ...]) -> records.Actor:
+        cache = self.__dict__.setdefault("_situate_cache", {})
+        k = (text, date, ctx)
+        a = cache.get(k)
+        if a is None:
+            if len(cache) > 20_000:
+                cache.clear()
+            a = cache[k] = self.resolve(text, date=date, context_countries=ctx)
+        return a
+
     def entity_ruler_patterns(self, *, phrases: bool = False) -> list[dict]:
         """spaCy EntityRuler patterns: GPE countries/capitals, NORP demonyms and identity groups ("Tuareg"), ORG
         groups/IGOs, PERSON office holders; each pattern's `id` is the ISO3 code or the KB id. Names come as written and ASCII-folded
@@ -260,6 +318,11 @@ class ActorResolver:
                     break
             if hit is None:
                 hit = _Item(i, i + 1, ())
+            elif hit.j - hit.i == 1 and hit.get("person") and _other_given_name(text, toks, i, items, free_text):
+                # "Jeb Bush", "Laura Bush": a capitalized unknown word before a one-word surname alias names
+                # someone else of that name
+                rest = tuple(lx for lx in hit.lexes if lx.kind != "person")
+                hit = _Item(i, i + 1, rest)
             items.append(hit)
             i = hit.j
         return items
@@ -318,6 +381,13 @@ class ActorResolver:
                     lx = self._pick_country(it.get(kind), ctx)
                     country, country_lex = lx.ref, lx
                     break
+        regional = False
+        if country is None and not backed:
+            # no country named: a region of one ("Darfur rebels", "Borno police") tells the country
+            for it in chunk:
+                if it.get("region"):
+                    lx = self._pick_country(it.get("region"), ctx)
+                    country, country_lex, regional = lx.ref, lx, True
         # person
         for x, it in enumerate(chunk):
             ps = it.get("person")
@@ -325,7 +395,22 @@ class ActorResolver:
                 e = self._pick_entry([self.kb.entries[lx.ref] for lx in ps], date, ctx, country)
                 start = chunk[0].i
                 titles = [lx.text for c in chunk[:x] for lx in c.get("title")]
-                actor = self._person_actor(e, date, ctx, ps[0].text, titles)
+                words = fold(ps[0].text).split()
+                titles += [w for n in (2, 1) for w in [" ".join(words[:n])] if len(words) > n and w in self.lex.titles][:1]
+                # "former" may stand a few words before the chunk ("former Socialist prime minister X")
+                eli = {w for w, sec in self.lex.modifiers.items() if sec == "ELI"}
+                former = self._former(chunk[:x]) or any(fold(t.text) in eli for t in toks[max(0, start - 3):start])
+                actor = self._person_actor(e, date, ctx, ps[0].text, titles, former=former)
+                after = [y for y in range(x + 1, len(chunk)) if chunk[y].get("role")]
+                if after and actor.country in self.kb.countries:
+                    # "the Bush administration", "Assad forces": the leader's country, the role's sector
+                    y = after[-1]
+                    role = self._pick_role(chunk[y].get("role"), chunk[:y])
+                    why = f"role {role.noun!r} of {e.id}"
+                    ra = self._role_actor(span_text, role, role.sector, why, actor.country, None, [], date, ctx,
+                                          explicit=True)
+                    return _Reading(start, chunk[y].j, ra, 2, country=actor.country, role=role,
+                                    extra={"sector": role.sector, "why": why, "idents": []})
                 return _Reading(start, it.j, actor, 3, country=actor.country, org=e)
         # organization (the last named one: "al-Qaeda affiliate Jamaat Nusrat al-Islam wal-Muslimin" -> JNIM)
         org_pos = [x for x, it in enumerate(chunk) if it.get("org")]
@@ -392,6 +477,9 @@ class ActorResolver:
             return _Reading(i, head_end, actor, 2 if country else 1, country=country, role=role,
                             org=self.kb.get(actor.kb_id) if actor.kb_id else None,
                             extra={"sector": sector, "why": why_sector, "idents": idents})
+        if regional:
+            # a region alone is a place, never an actor (kept so that "rebels in Darfur" can link)
+            return _Reading(i, j, None, 0, country=country, extra={"place": True})
         if free_text and country and not backed and country_lex.kind in ("country", "capital") and i > 0 \
                 and toks[i - 1].text.lower() in _LOCATIVE and _joined(text, toks, i - 1, i):
             # "fighting in Mali", "near Bamako": a place, not an actor (kept so "soldiers in Mali" can link)
@@ -577,7 +665,7 @@ class ActorResolver:
         elif country and country_lex is not None:
             why = f"{country_lex.kind} {country_lex.text!r} + {why}"
         inter = role.acled_inter if sector == role.sector else None    # a modifier may have changed the sector
-        if idents and sector in ("UAF", "PRM", "CRM") and inter in (None, 3):
+        if idents and sector in ("UAF", "PRM", "CRM") and inter in (None, 3, 4):
             # "Fulani gunmen", "Pokot raiders", "Dogon militia": ACLED's identity militia
             sector, inter = "PRM", 4
             why += f"; identity {idents[0]!r} -> identity militia"
@@ -598,9 +686,16 @@ class ActorResolver:
                              why=why + ("" if known else "; no specific group in the knowledge base"))
 
     def _person_actor(self, e: Entry, date: dt.date | None, ctx: tuple[str, ...], alias: str,
-                      titles: list[str]) -> records.Actor:
+                      titles: list[str], former: bool = False) -> records.Actor:
         terms = [t for t in e.terms if t.valid(date)] if date else list(e.terms)
         why = f"office holder {e.id} (alias {alias!r}" + (f", title {titles[-1]!r}" if titles else "") + ")"
+        if date and not terms and titles and not former:
+            # "President Bush" written out of his term (an undated or misdated report): the title the text
+            # gives is the better evidence of the office held when it was written
+            titled = [t for t in e.terms if _title_names(titles[-1], t.role)]
+            if titled:
+                terms = titled[-1:]
+                why += f"; title {titles[-1]!r} outside the dated terms -> that office"
         if terms:
             t = terms[-1] if date is None else terms[0]
             span = f"{t.start or '?'}..{t.end or ''}"
@@ -619,6 +714,8 @@ class ActorResolver:
             else:
                 sector, why = e.sector or first.sector, why + f": before first role ({first.role} from {first.start})"
             t = first
+        if former and sector in ("GOV", "MIL", "LEG", "JUD"):
+            sector, why = "ELI", why + "; 'former' in the text -> former official"
         country = t.country or e.country
         return records.Actor(name=e.name, country=country, sector=sector, kb_id=e.id,
                              acled_inter=self._inter(sector, country, ctx, None), known=True, why=why)
@@ -639,6 +736,12 @@ class ActorResolver:
 
 
 # ---------------------------------------------------------------------------------------- helpers
+def _title_names(title: str, role: str) -> bool:
+    """Whether a title as written ("president", "prime minister", "king") names a role ("President of Serbia")."""
+    t, r = fold(title).replace("-", " "), fold(role).replace("-", " ")
+    return f" {t} " in f" {r} " and not (t == "president" and "vice president" in r and "vice president" not in t)
+
+
 def _date(d: Any) -> dt.date | None:
     """Accept a date, a datetime (its date) or an ISO string; anything else is a clear error."""
     if d is None or type(d) is dt.date:
@@ -677,9 +780,34 @@ def _is_acronym(s: str) -> bool:
 def _accept(lx: _Lex, toks: list[Token], free_text: bool) -> bool:
     if lx.acronym and not all(t.caps for t in toks):
         return False
+    if lx.kind == "region" and [fold(t.text) for t in toks] != [fold(t.text) for t in tokenize(lx.text)]:
+        return False            # region names match as spelt (no transliteration folding: "Kandi" is not "Kandy")
+    if lx.kind == "person" and len(toks) == 1 and len(toks[0].text) < 7 \
+            and fold(toks[0].text).replace(".", "") != fold(lx.text).replace(".", ""):
+        return False            # a short surname alone matches as spelt ("Moody" is not "Modi")
     if free_text and lx.proper and not any(t.upper for t in toks):
         return False
     return True
+
+
+_NOT_GIVEN = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+              "mr", "mrs", "ms", "dr", "when", "while", "after", "before", "but", "and", "as", "if", "then", "that",
+              "the", "on", "in", "at", "by", "with", "for", "said", "says", "told", "says", "meanwhile", "also"}
+
+
+def _other_given_name(text: str, toks: list[Token], i: int, items: list[_Item], free_text: bool = True) -> bool:
+    """Whether the word before token i is a capitalized unknown word that reads as a given name (in running
+    text, not the first word of a sentence)."""
+    if i == 0 or not items or items[-1].lexes or items[-1].j != i:
+        return False
+    prev = toks[i - 1]
+    if not prev.upper or prev.caps or fold(prev.text) in _NOT_GIVEN or text[prev.end:toks[i].start] != " ":
+        return False
+    before = text[:prev.start].rstrip()
+    if not free_text:
+        return True
+    return bool(before) and before[-1] not in ".!?:;\"'“”‘’(\n"        # not the first word of a sentence
 
 
 def _contiguous(text: str, toks: list[Token], i: int, j: int) -> bool:
