@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from .. import records
 from .claimants import claimant_candidates, claimant_for, is_party
 from .coder_notes import coder_notes
-from .lexicon import LexiconError, norm
+from .lexicon import LexiconError, alt, norm
 from .numbers import Num, find_numbers
 from .rules import WORD as _WORD, Rules, not_people, person, rules, sentence_of, sentences
-from .unnamed import np_persons, unnamed_killings
+from .unnamed import _span_of_words, np_persons, pronoun_killings, unnamed_killings
 
 __all__ = ["extract_claims", "LexiconError"]
 
@@ -134,12 +134,19 @@ def _find(text: str, R: Rules) -> list[_Found]:
         if pre:
             kind, start = pre
             vic, vend = _victims_forward(text, n.end, s1, R)
-            if n.article and (not vic or norm(vic.split()[0]) in R.non_victims):
+            if n.article and (not vic or norm(vic.split()[0]) in R.non_victims and not person(vic, R)):
                 continue                # after a casualty verb an article's noun is its victim ("killed a tracker")
             if not_people(vic, R):
                 continue
             if kind == "attackers" and not (vic and any(norm(w) in R.attacker_nouns for w in vic.split())):
                 continue
+            if n.article and vic and re.match(r"\s+(?:%s)\s" % alt(R.coordination), text[vend:vend + 6], re.I):
+                # "killed a village chief and his brother": one person per coordinated group
+                words = text[n.start:s1].split()
+                count, used, groups = np_persons(words, R)
+                if count > 1:
+                    n = Num(n.start, n.end, n.text, count, count, "exact", True)
+                    vic, vend = R.and_word.join(groups), _span_of_words(text, n.start, words[:used])
             f = _Found(n, kind, start, vend, vic, vend, "pre")
         elif post:
             kind, kend, vic, vend = post
@@ -313,6 +320,10 @@ def extract_claims(text: str, *, article_id: str = "", offset: int = 0,
     taken = [(c.span.start - offset, c.span.end - offset) for c in claims if c.span]
     for start, end, n, victims, qual in unnamed_killings(text, R, taken):
         claims.append(make("killed", n, n, qual, victims, start, end))
+    counted = sorted((c.span.start - offset, c.span.end - offset, c.kind, c.low, c.high, c.qualifier, c.victims)
+                     for c in claims if c.span)
+    for start, end, low, high, qual, victims in pronoun_killings(text, R, counted):
+        claims.append(make("killed", low, high, qual, victims, start, end))
     for kind, rx in R.zero:
         for m in rx.finditer(text):
             if any(c.span and c.span.start - offset <= m.start() < c.span.end - offset for c in claims):

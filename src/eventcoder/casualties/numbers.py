@@ -54,6 +54,9 @@ class _Numbers:
             r"(?:\s+of)?\s+(?:%s)\b(?:,?\s+\d{4})?|(?:%s),?\s+\d{4}|(?:19|20)\d\d(?![\d,])|\d{1,2}[:h]\d\d|"
             r"\d{1,2}/\d{1,2}/\d{2,4})" % (months, day, day, day, day, months, months), re.I)
         self.unit_after = re.compile(r"\s*(?:%s)(?![a-z])" % alt(lx.get("unit_after", [])), re.I)
+        # a unit word that modifies a person noun is no unit: "a cattle trader", "two goat herders"
+        self.unit_modifier = re.compile(r"\s*(?:%s)\s+(?:%s)(?:s|es)?(?![\w])" % (
+            alt(lx.get("unit_after", [])), alt(lx.get("person_nouns", []))), re.I)
         self.unit_before = re.compile(r"(?:^|[^\w])(?:%s)\s*$" % alt(lx.get("unit_before", [])), re.I)
         self.range_open = {norm(w) for w in lx.get("range_open", [])}
 
@@ -101,7 +104,8 @@ def find_numbers(text: str, language: str = "en") -> list[Num]:
             # a date inside a range ("April 19-27") or a year: not a count
             continue
         lo = max(0, m.start() - 24)                  # look-behind window: keeps the scan linear in the text
-        if N.unit_after.match(text, m.end()) or N.unit_before.search(text, lo, m.start()):
+        if (N.unit_after.match(text, m.end()) and not N.unit_modifier.match(text, m.end())) \
+                or N.unit_before.search(text, lo, m.start()):
             if not (N.unit_before.search(text, lo, m.start()) and _is_a_number_of(text, m)):
                 continue
         a, vague_a = N.value(m.group("a"))

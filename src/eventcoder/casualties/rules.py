@@ -79,6 +79,12 @@ class Rules:
         self.death_verbs = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("death_verbs", [])), re.I)
         self.dual = {norm(k): list(v) for k, v in (lx.get("dual_before") or {}).items()}
         self.dual_rx = re.compile(r"(?<![\w])(?P<d>%s)\s*$" % alt(lx.get("dual_before") or {}), re.I)
+        pk = lx.get("pronoun_killings") or {}
+        self.pronoun_counts = {norm(k): v for k, v in (pk.get("pronouns") or {}).items()}
+        self.pronoun_kill = re.compile(
+            r"(?<![\w])(?:(?:%s)\s+(?P<p1>%s)(?![\w])(?!\s+(?:%s))|(?:%s)\s+(?P<p2>%s)\s+(?:%s)(?![\w]))" % (
+                alt(pk.get("verbs", [])), alt(list(self.pronoun_counts)), alt(pk.get("results", [])),
+                alt(pk.get("result_verbs", [])), alt(list(self.pronoun_counts)), alt(pk.get("results", []))), re.I)
         self.object_rx = re.compile(r"\s+(?:(?:%s)\s+(?:%s)\s+)*(?:%s|\d+)\b" % (
             alt(gw.get("coordination", [])), alt([w for v in kinds.values() for w in v.get("after", [])]),
             alt(gw.get("object_starters", []))), re.I)

@@ -116,3 +116,32 @@ def unnamed_killings(text: str, R: Rules, taken: list[tuple[int, int]]) -> list[
     return out
 
 
+
+
+def pronoun_killings(text: str, R: Rules, counted: list[tuple[int, int, str, int | None, int | None, str, str | None]]
+                     ) -> list[tuple[int, int, int | None, int | None, str, str | None]]:
+    """Killings whose object is a pronoun: "captured two thieves and burned them alive" counts the two thieves.
+    `counted`: (start, end, kind, low, high, qualifier, victims) of the claims found so far. A pronoun refers to the
+    last group counted before it in its sentence or the one before; a killing already counted in that stretch
+    ("attacked a man and killed him") is that group's. Returns (start, end, low, high, qualifier, victims)."""
+    out = []
+    if not R.pronoun_counts:
+        return out
+    for m in R.pronoun_kill.finditer(text):
+        pron = norm(m.group("p1") or m.group("p2"))
+        sent_start = max([text.rfind(c, 0, m.start()) for c in ".;!?\n"]) + 1
+        prev_start = max([text.rfind(c, 0, max(sent_start - 1, 0)) for c in ".;!?\n"]) + 1 if sent_start else 0
+        before = [c for c in counted if prev_start <= c[0] and c[1] <= m.start() + len(m.group())]
+        if any(c[2] == "killed" for c in before):
+            continue
+        n = R.pronoun_counts.get(pron)
+        if n == "group":
+            group = [c for c in before if c[2] not in ("attackers",) and c[3] is not None]
+            if not group:
+                continue
+            g = group[-1]
+            out.append((m.start(), m.end(), g[3], g[4], g[5], g[6]))
+        elif isinstance(n, int):        # "abducted a farmer and later killed him": the farmer
+            one = [c for c in before if c[3] == n and c[4] == n and c[6]]
+            out.append((m.start(), m.end(), n, n, "exact", one[-1][6] if one else (m.group("p1") or m.group("p2"))))
+    return out
