@@ -1,0 +1,83 @@
+"""Which reported act each casualty claim of an article belongs to.
+
+    attach_claims(document, mentions, violent=..., resolve_claimant=None) -> mentions with claims and fatalities
+
+- A sentence with violent mentions gives its claims to the violent mention nearest each number; its other violent
+  mentions that got no death toll of their own share the sentence's claims ("militants attacked a patrol, one
+  policeman was killed": one act told twice).
+- A sentence that reports a toll but no violent act ("Two people died of their wounds.", "One reported fatality.",
+  "Fatalities split across two events.") tells the toll of the act reported just before it: its claims go to the
+  violent mentions of the nearest sentence before it within `reach` sentences (else the nearest one after it, for
+  a toll given first). A sentence that dates itself long before publication ("In 2019, 30 people were killed in a
+  similar attack") is background and gives nothing.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from .. import records
+from .aggregate import aggregate
+from .extract import extract_claims
+
+__all__ = ["attach_claims"]
+
+
+def attach_claims(document: records.Document, mentions: Sequence[records.Mention], *,
+                  violent: Callable[[records.Mention], bool],
+                  resolve_claimant: Callable[[str], records.Actor | None] | None = None,
+                  reach: int = 3, language: str = "en") -> list[records.Mention]:
+    art = document.article
+    by_sentence: dict[int, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if violent(m):
+            by_sentence.setdefault(m.sentence.start, []).append(i)
+    out = list(mentions)
+    if not by_sentence:
+        return out
+
+    def parties(idxs: Sequence[int]) -> tuple[records.Actor, ...]:
+        return tuple({a for i in idxs for a in out[i].actors + out[i].recipients})
+
+    def give(j: int, claims: Sequence[records.Claim]) -> None:
+        out[j] = replace(out[j], claims=out[j].claims + tuple(claims))
+
+    for start, idxs in by_sentence.items():
+        sent = out[idxs[0]].sentence
+        claims = extract_claims(sent.text, article_id=art.id, offset=start, resolve_claimant=resolve_claimant,
+                                parties=parties(idxs), language=language)
+        for c in claims:            # each claim goes to the violent mention nearest to its number
+            give(min(idxs, key=lambda i: abs(out[i].trigger.start - (c.span.start if c.span else start))), [c])
+        if claims and len(idxs) > 1:
+            # "militants attacked a patrol, one policeman was killed": the acts of the sentence that got no toll of
+            # their own share the sentence's toll (one act told twice; the fold merges the ledger, never counting twice)
+            for i in idxs:
+                if not any(c.kind == "killed" for c in out[i].claims):
+                    give(i, claims)
+
+    sentences = sorted(document.sentences, key=lambda s: s.start)
+    order = {s.start: k for k, s in enumerate(sentences)}
+    with_act = sorted(order[s] for s in by_sentence if s in order)
+    for k, s in enumerate(sentences):
+        if s.start in by_sentence or not s.text.strip():
+            continue
+        before = [x for x in with_act if k - reach <= x < k]
+        after = [x for x in with_act if k < x <= k + 1]
+        target = before[-1] if before else (after[0] if after else None)
+        if target is None or _background(s.text, art.published, language):
+            continue
+        idxs = by_sentence[sentences[target].start]
+        claims = extract_claims(s.text, article_id=art.id, offset=s.start, resolve_claimant=resolve_claimant,
+                                parties=parties(idxs), language=language)
+        if claims:              # every act of that sentence: the toll is the sentence's
+            for i in idxs:
+                give(i, claims)
+    return [replace(m, fatalities=aggregate(m.claims)) if m.claims else m for m in out]
+
+
+def _background(text: str, published, language: str) -> bool:
+    from ..when.resolver import LexiconError, is_historical
+    try:
+        return is_historical(text, published=published, language=language)
+    except LexiconError:            # a language without a date lexicon: no date, no background
+        return False

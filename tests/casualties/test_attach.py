@@ -1,0 +1,67 @@
+"""casualties.attach: the claims of an article go to the violent act they tell the toll of, including tolls told in
+a sentence of their own."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from eventcoder import records
+from eventcoder.casualties.attach import attach_claims
+
+PUB = dt.date(2024, 5, 10)
+
+
+def _doc(text: str) -> records.Document:
+    art = records.Article.from_text(text, published=PUB)
+    sents, pos = [], 0
+    for m in re.finditer(r"[^.]+\.\s*", text):
+        sents.append(records.Sentence(art.id, len(sents), m.start(), m.start() + len(m.group().rstrip()),
+                                      m.group().rstrip()))
+    return records.Document(article=art, sentences=tuple(sents))
+
+
+def _mention(doc: records.Document, word: str, plover: str = "ASSAULT", nth: int = 0) -> records.Mention:
+    text = doc.article.text
+    start = [m.start() for m in re.finditer(re.escape(word), text)][nth]
+    s = next(s for s in doc.sentences if s.start <= start < s.end)
+    return records.Mention(
+        id=f"m{start}", article_id=doc.article.id, coding=records.Coding(plover_type=plover),
+        trigger=records.Span(doc.article.id, start, start + len(word), word),
+        sentence=records.Span(doc.article.id, s.start, s.end, s.text))
+
+
+def _violent(m: records.Mention) -> bool:
+    return m.coding.plover_type == "ASSAULT"
+
+
+def test_toll_in_its_own_sentence_goes_to_the_act_before_it():
+    doc = _doc("Gunmen attacked a market in the north. Four people died and two were wounded.")
+    (m,) = attach_claims(doc, [_mention(doc, "attacked")], violent=_violent)
+    assert m.fatalities.acled == 4
+    assert [(c.kind, c.low) for c in m.claims] == [("killed", 4), ("injured", 2)]
+    c = m.claims[0]
+    assert doc.article.text[c.span.start:c.span.end] == c.text          # spans stay article offsets
+
+
+def test_toll_goes_to_the_nearest_act_and_the_coder_share_applies():
+    doc = _doc("Police dispersed a march. Later, militants ambushed a patrol. "
+               "Six soldiers were killed. Fatalities split across two events.")
+    march = _mention(doc, "march", plover="PROTEST")
+    ambush = _mention(doc, "ambushed")
+    out = attach_claims(doc, [march, ambush], violent=_violent)
+    assert out[0].claims == () and out[1].fatalities.acled == 3
+
+
+def test_background_sentence_and_sentences_out_of_reach_give_nothing():
+    doc = _doc("Gunmen attacked a market. In 2019, 30 people were killed in a similar attack.")
+    (m,) = attach_claims(doc, [_mention(doc, "attacked")], violent=_violent)
+    assert m.claims == ()
+    doc = _doc("Gunmen attacked a market. A. B. C. Four people died.")
+    (m,) = attach_claims(doc, [_mention(doc, "attacked")], violent=_violent, reach=3)
+    assert m.claims == ()
+
+
+def test_no_violent_act_no_claims():
+    doc = _doc("Teachers marched in the capital. Two people died in a road accident.")
+    (m,) = attach_claims(doc, [_mention(doc, "marched", plover="PROTEST")], violent=_violent)
+    assert m.claims == () and m.fatalities == records.Fatalities()
