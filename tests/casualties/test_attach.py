@@ -65,3 +65,12 @@ def test_no_violent_act_no_claims():
     doc = _doc("Teachers marched in the capital. Two people died in a road accident.")
     (m,) = attach_claims(doc, [_mention(doc, "marched", plover="PROTEST")], violent=_violent)
     assert m.claims == () and m.fatalities == records.Fatalities()
+
+
+def test_background_cue_and_restated_toll():
+    doc = _doc("Villagers burned a bus. The bus had previously killed two children in an accident.")
+    (m,) = attach_claims(doc, [_mention(doc, "burned")], violent=_violent)
+    assert m.claims == ()
+    doc = _doc("Police shot and killed a young student. Fatalities: 1 civilian.")
+    (m,) = attach_claims(doc, [_mention(doc, "killed")], violent=_violent)
+    assert len([c for c in m.claims if c.kind == "killed"]) == 2 and m.fatalities.acled == 1

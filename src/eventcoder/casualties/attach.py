@@ -8,8 +8,9 @@
 - A sentence that reports a toll but no violent act ("Two people died of their wounds.", "One reported fatality.",
   "Fatalities split across two events.") tells the toll of the act reported just before it: its claims go to the
   violent mentions of the nearest sentence before it within `reach` sentences (else the nearest one after it, for
-  a toll given first). A sentence that dates itself long before publication ("In 2019, 30 people were killed in a
-  similar attack") is background and gives nothing.
+  a toll given first). A sentence that dates itself long before publication, or has a background cue (lexicon
+  `toll_background`: "previously", "last year", "similar attack") tells another toll and gives nothing; the same
+  figure told again ("... killed a child. Fatalities: 1 civilian.") is the toll's total, not one more group.
 """
 from __future__ import annotations
 
@@ -69,6 +70,10 @@ def attach_claims(document: records.Document, mentions: Sequence[records.Mention
         idxs = by_sentence[sentences[target].start]
         claims = extract_claims(s.text, article_id=art.id, offset=s.start, resolve_claimant=resolve_claimant,
                                 parties=parties(idxs), language=language)
+        held = {c.value for i in idxs for c in out[i].claims if c.kind == "killed"}
+        # the same figure told again on its own ("... killed a child. Fatalities: 1 civilian.") is that toll's
+        # total, not one more group
+        claims = [replace(c, victims=None) if c.kind == "killed" and c.value in held else c for c in claims]
         if claims:              # every act of that sentence: the toll is the sentence's
             for i in idxs:
                 give(i, claims)
@@ -77,6 +82,10 @@ def attach_claims(document: records.Document, mentions: Sequence[records.Mention
 
 def _background(text: str, published, language: str) -> bool:
     from ..when.resolver import LexiconError, is_historical
+    from .rules import rules
+    R = rules(language)
+    if R.toll_background.search(text):
+        return True
     try:
         return is_historical(text, published=published, language=language)
     except LexiconError:            # a language without a date lexicon: no date, no background

@@ -79,6 +79,7 @@ class Rules:
         self.death_verbs = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("death_verbs", [])), re.I)
         self.dual = {norm(k): list(v) for k, v in (lx.get("dual_before") or {}).items()}
         self.dual_rx = re.compile(r"(?<![\w])(?P<d>%s)\s*$" % alt(lx.get("dual_before") or {}), re.I)
+        self.toll_background = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("toll_background", [])), re.I)
         pk = lx.get("pronoun_killings") or {}
         self.pronoun_counts = {norm(k): v for k, v in (pk.get("pronouns") or {}).items()}
         self.pronoun_kill = re.compile(
