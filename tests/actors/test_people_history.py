@@ -40,3 +40,11 @@ def test_leader_with_a_role_noun(resolver):
     a = resolver.resolve("the Bush administration", date=D2000)
     assert a.code == "USAGOV", a.why
     assert resolver.resolve("Assad forces", date=dt.date(2015, 1, 1)).code == "SYRMIL"
+
+
+def test_historical_organizations(resolver):
+    assert resolver.resolve("the European Community", date=D2000).sector == "IGO"
+    assert resolver.resolve("Palestine Liberation Organization (PLO)", date=D2000).code == "PSEGOV"
+    rpf = [resolver.resolve("Rwandan Patriotic Front", date=dt.date(y, 1, 1)).code for y in (1993, 2000)]
+    assert rpf == ["RWAREB", "RWAPTY"]
+    assert resolver.resolve("Khmer Rouge guerrillas", date=dt.date(1990, 1, 1)).code == "KHMREB"

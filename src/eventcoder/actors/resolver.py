@@ -207,6 +207,12 @@ class ActorResolver:
         if not isinstance(text, str):
             raise TypeError(f"place_countries() needs a str, got {type(text).__name__}")
         ctx = _ctx(context_countries)
+        cache = self.__dict__.setdefault("_places_cache", {})
+        hit = cache.get((text, ctx))
+        if hit is not None:
+            return list(hit)
+        if len(cache) > 5_000:
+            cache.clear()
         toks = tokenize(text)
         out: list[str] = []
         for it in self._items(text, toks, True):
@@ -220,6 +226,7 @@ class ActorResolver:
                 lx = self._pick_country(it.get("region"), ctx)
             if lx is not None and lx.ref not in out:
                 out.append(lx.ref)
+        cache[(text, ctx)] = tuple(out)
         return out
 
     def situate(self, actor: records.Actor, country: str, *, date: dt.date | None = None) -> records.Actor:
