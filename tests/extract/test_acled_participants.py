@@ -76,3 +76,27 @@ def test_what_a_protest_is_about_is_not_its_violence(acled_of):
 def test_seizing_goods_in_a_village_is_not_taking_the_village(acled_of):
     assert acled_of("Gunmen abducted a trader and seized his motorbike in the village on Monday.") == \
         ("Violence against civilians", "Abduction/forced disappearance")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police repelled an attack by bandits on the station on Monday.", CLASH),
+    ("Unknown attackers hurled a grenade into a bar on Monday.", ("Explosions/Remote violence", "Grenade")),
+    ("Two farmers were found dead in their field on Monday.", VAC),
+    ("Residents barricaded the main road on Monday.", VIOLENT_DEMO),
+])
+def test_acled_register_triggers(acled_of, text, expected):
+    assert acled_of(text) == expected
+
+
+def test_a_labour_strike_is_not_an_attack(acled_of, pipeline):
+    text = "Teachers staged a 48-hour strike on Monday."
+    assert acled_of(text) == (None, None)
+    events = pipeline.code(Article.from_text(text, published=dt.date(2024, 3, 9)))
+    assert "ASSAULT" not in {e.coding.plover_type for e in events}
+
+
+def test_a_month_is_not_a_march(acled_of, pipeline):
+    events = pipeline.code(Article.from_text("On 3 March 2024, gunmen killed two farmers near the village.",
+                                             published=dt.date(2024, 3, 9)))
+    assert "Protests" not in {e.coding.acled_event_type for e in events}
+    assert acled_of("On 3 March 2024, gunmen killed two farmers near the village.") == VAC

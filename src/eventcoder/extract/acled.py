@@ -30,8 +30,12 @@ def _words(tokens) -> set[str]:
 
 
 def _armed(actor) -> bool:
+    """An organised armed side: by its sector where it has one (a governor is state but not armed), else by its
+    ACLED actor type."""
     c = _c()
-    return bool(actor.sector in c["armed_sectors"] or actor.acled_inter in (1, 2, 3, 4, 8))
+    if actor.sector:
+        return actor.sector in c["armed_sectors"]
+    return actor.acled_inter in (1, 2, 3, 4, 8)
 
 
 # ---------------------------------------------------------------- the parse around the trigger
@@ -77,12 +81,9 @@ def _partitive_head(head):
 def _headline_passive(tok) -> bool:
     """ "Four police killed", "5 suspects shot dead": a bare participle (or a past form of a verb that needs an
     object, left without one) reports what was done to the subject (headline register)."""
-    if any(ch.dep_ in ("aux", "auxpass") for ch in tok.children):
+    if any(ch.dep_ in ("aux", "auxpass") for ch in tok.children) or tok.lemma_.lower() not in _c()["headline_verbs"]:
         return False
-    if tok.tag_ == "VBN":
-        return True
-    return tok.tag_ == "VBD" and tok.lemma_.lower() in _c()["headline_verbs"] and \
-        not any(ch.dep_ in ("dobj", "ccomp", "xcomp", "attr") for ch in tok.children)
+    return tok.tag_ in ("VBN", "VBD") and not any(ch.dep_ in ("dobj", "ccomp", "xcomp", "attr") for ch in tok.children)
 
 
 def perpetrator_heads(tok) -> list:
@@ -133,6 +134,8 @@ def _heads_kind(heads, actors) -> dict[str, bool]:
             ch.dep_ == "prep" and ch.lower_ == "with" and _words(ch.subtree) & c["weapons"] for ch in h.children)
         if head & c["mob"] or mods & c["mob"]:
             kind["mob"] = kind["crowd"] = True
+        elif mods & c["crowd_modifiers"] and not head & c["armed"] and "armed" not in mods:
+            kind["crowd"] = True
         elif head & c["armed"] or armed_with or "armed" in mods:
             kind["armed"] = True
         elif head & c["crowd"]:
@@ -189,7 +192,8 @@ def _fought_back(tok) -> bool:
 def _reciprocal_sides(tok, sentence_tokens) -> list:
     """The parties of a clash: subject(s), 'with X', 'between X and Y'."""
     heads = perpetrator_heads(tok)
-    for ch in tok.children:
+    owners = [tok] + ([tok.head] if tok.dep_ in ("nsubj", "dobj") and tok.pos_ == "NOUN" else [])
+    for ch in (k for o in owners for k in o.children):
         if ch.dep_ == "prep" and ch.lower_ in ("with", "between", "among", "against"):
             heads += [o for o in ch.children if o.dep_ == "pobj"]
         if ch.dep_ in ("dobj",) and tok.lemma_.lower() == "engage":
@@ -253,10 +257,14 @@ def classify(trigger, tok, sentence_tokens, actors, recipients) -> tuple[str | N
     if isinstance(rule, tuple):
         return rule[0], rule[1]
     c = _c()
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return None, None              # "On 3 March": a month, not a march
+    if tok.lemma_.lower() in c["labour_strike"] and _labour_strike(tok):
+        return None, None
     if rule == "protest":
         return _protest(tok)
     if rule == "agreement":
-        if any(_armed(a) for a in list(actors) + list(recipients)):
+        if any(_armed(a) or a.acled_inter in (1, 2, 3, 4, 8) for a in list(actors) + list(recipients)):
             return "Strategic developments", "Agreement"
         return None, None
     if rule == "territory":
@@ -273,6 +281,17 @@ def classify(trigger, tok, sentence_tokens, actors, recipients) -> tuple[str | N
     if rule == "looting":
         return _looting(tok, actors)
     return _violence(trigger, tok, sentence_tokens, actors, recipients)
+
+
+def _labour_strike(tok) -> bool:
+    """ "a 48-hour strike", "striking nurses", "began an indefinite strike": a work stoppage (ACLED codes the
+    demonstration, if any, not the strike)."""
+    c = _c()
+    if tok.dep_ == "amod":
+        return True
+    if _words(tok.subtree) & c["labour_strike_modifiers"]:
+        return True
+    return tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in c["labour_strike_verbs"]
 
 
 def _protest(tok) -> tuple[str, str]:
@@ -321,10 +340,12 @@ def _violence(trigger, tok, sentence_tokens, actors, recipients, abduct: bool = 
     if lemma in c["mob_triggers"] or (perp["mob"] and not perp["armed"]):
         return "Riots", "Mob violence"
     if reciprocal and lemma in c["reciprocal_triggers"]:
-        sides = _heads_kind(_reciprocal_sides(tok, sentence_tokens), list(actors) + list(recipients))
+        everyone = list(actors) + list(recipients)
+        sides = _heads_kind(_reciprocal_sides(tok, sentence_tokens), everyone)
         ctx = _words(_context_tokens(tok, 1))
-        crowdish = sides["crowd"] or (not sides["armed"] and not actors and not recipients
-                                      and bool(ctx & (c["crowd"] | set(PROTEST_WORDS) | c["mob"])))
+        crowdish = sides["crowd"] or any(a.acled_inter in (5, 6) or a.sector in c["crowd_sectors"] |
+                                         c["clash_crowd_sectors"] for a in everyone) or \
+            (not sides["armed"] and not everyone and bool(ctx & (c["crowd"] | set(PROTEST_WORDS) | c["mob"])))
         nonstate_armed = any(_armed(a) and a.acled_inter != 1 and a.sector not in c["soft_sectors"]
                              for a in list(actors) + list(recipients))
         if crowdish and not (sides["armed"] and nonstate_armed):
