@@ -290,6 +290,7 @@ def _mount(module: str, name: str, help_: str) -> None:
 _mount("eventcoder.geo.cli", "gazetteer", "GeoNames gazetteer: add country dumps, look up names")
 _mount("eventcoder.actors.cli", "actors", "Actor knowledge base: look up how a mention resolves")
 _mount("eventcoder.evaluate.cli", "evaluate", "Score the system against human-coded data")
+_mount("eventcoder.web.cli", "serve", "Web dashboard (map, timeline) and REST API over the store")
 
 
 if __name__ == "__main__":
