@@ -15,6 +15,17 @@ class Modality:
     cue: str | None = None          # the word that decided it
 
 
+REQUEST_NOUNS = {"demand", "call", "appeal", "request", "plea", "ultimatum", "proposal", "plan", "bid", "offer"}
+
+
+def _forms(lemma: str) -> set[str]:
+    """A lemma and, for an adjectival participle the lemmatizer leaves alone ("prepared"), its verb."""
+    out = {lemma}
+    if lemma.endswith("ed"):
+        out |= {lemma[:-1], lemma[:-2]}
+    return out
+
+
 def _aux(tok) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
 
@@ -67,10 +78,13 @@ def assess(tok, *, published: dt.date | None = None, is_historical=None) -> Moda
                     return Modality("negated", None, lemma)
                 if lemma in c["claim_verbs"] or (lemma in ("accuse", "blame") and dep in ("pcomp", "pobj", "prep")):
                     return Modality("claim", clause_subject(head), lemma)
-                if lemma in c["future_verbs"] and dep == "xcomp":
+                if dep == "xcomp" and _forms(lemma) & c["future_verbs"]:     # "is prepared to impose"
                     return Modality("future", None, lemma)
                 if lemma in ("claim", "allegation", "suggestion", "assertion") and head.pos_ == "NOUN":
                     return Modality("claim", None, lemma)
+                if lemma in REQUEST_NOUNS and head.pos_ == "NOUN" and dep in ("acl", "ccomp"):
+                    # "its demand that Israel ease restrictions": the demanded act has not happened
+                    return Modality("hypothetical", None, lemma)
             if dep in ("relcl", "conj", "nsubj", "attr") and t.i != verb.i:
                 break
         t = head

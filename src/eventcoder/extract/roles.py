@@ -103,6 +103,11 @@ def _noun_roles(tok, scheme: str) -> Roles:
         return r
     if tok.lemma_ in ("aid", "assistance", "support", "help"):
         r.recipients += _prep_objects(tok, {"to", "for"})
+    if tok.lemma_ in REQUEST_LIKE:      # "its demand that Israel ease restrictions": the one asked is the target
+        comp = _child(tok, {"acl", "ccomp"})
+        comp_subj = _child(comp, SUBJ) if comp is not None else None
+        if comp_subj is not None:
+            r.recipients.append(comp_subj)
     r.actors += _prep_objects(tok, {"by", "from"} if scheme != "receive" else {"by"})
     r.recipients += _prep_objects(tok, TARGET_PREPS)
     with_objs = _prep_objects(tok, {"with"})
@@ -236,6 +241,8 @@ def deeper_recipients(tok, required_obj=None) -> list[list]:
     level1 = [p for o in objs for p in _object_parties(o)]
     if objs and tok.pos_ in ("VERB", "AUX"):
         level1 += _prep_objects(tok, {"to"})
+    if tok.pos_ in ("VERB", "AUX"):      # "conceded to demands from UNITA", "yielded to pressure by the army"
+        level1 += [p for o in _prep_objects(tok, {"to"}) for p in _object_parties(o) + _prep_objects(o, {"from", "by"})]
     level2 = []
     clauses = _embedded_verbs(tok)
     if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubj", "attr"):

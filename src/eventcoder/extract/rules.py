@@ -22,7 +22,7 @@ COOPERATIVE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "0
 THREAT_MODES = {"ASSAULT": ("violence", "138"), "SANCTION": ("relations", "1313"), "COERCE": ("restrict", "131"),
                 "MOBILIZE": ("violence", "138"), "PROTEST": ("restrict", "133"), "REJECT": ("relations", "130")}
 FUTURE_CUES = {"will", "shall", "'ll", "would", "may", "might", "could", "plan", "intend", "vow", "prepare", "aim",
-               "threaten", "warn", "decide", "want", "seek", "ready", "willing", "planned", "proposed", "threatened"}
+               "threaten", "warn", "decide", "want", "seek", "ready", "willing", "planned", "proposed", "threatened", "prepared"}
 AGENT_NOUNS = {"protester", "demonstrator", "rioter", "striker", "bomber", "kidnapper", "gunman", "attacker", "assailant",
                "mob", "marcher", "picket"}
 PARTITIVES = {"member", "group", "thousand", "hundred", "dozen", "ten", "score", "million", "some", "many", "one", "two",
@@ -155,6 +155,11 @@ class RulesExtractor:
     def _resolve_pronoun(self, tok, matches, state, date) -> list[Actor]:
         # subject of a complement clause -> the governing clause's subject ("Mali announced it is cutting")
         from .roles import clause_subject
+        if tok.dep_ == "poss" and tok.head.dep_ in ("dobj", "attr", "nsubjpass"):
+            # "the ILO reiterated its demand": the owner of the act is the subject of the verb governing it
+            gov_subj = clause_subject(tok.head.head)
+            if gov_subj is not None and gov_subj.i != tok.i and gov_subj.lower_ not in PRONOUNS:
+                return self._resolve_head(gov_subj, matches, state, date)
         head = tok.head
         while head.dep_ in ("ccomp", "xcomp", "conj", "advcl") and head.head.i != head.i:
             gov_subj = clause_subject(head.head)
@@ -249,7 +254,8 @@ class RulesExtractor:
             pass  # two-sided act: every party is an actor, no recipient (PLOVER rule)
         mod = assess(tok, published=published, is_historical=is_hist)
         plover, mode, cameo, context = trig.plover, trig.mode, trig.cameo, trig.context
-        if mod.kind == "future" and plover in COOPERATIVE:
+        if (mod.kind == "future" or (mod.kind == "hypothetical" and mod.cue == "would")) and plover in COOPERATIVE:
+            # "will meet", "said they would meet": a promised or offered cooperative act is an AGREE
             plover, mode, cameo = "AGREE", None, COOPERATIVE[plover]
             mod = Modality()
         if mod.kind in ("future", "hypothetical") and mod.cue in FUTURE_CUES and plover in THREAT_MODES:
