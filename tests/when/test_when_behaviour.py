@@ -99,3 +99,29 @@ def test_language_without_lexicon_falls_back_to_dateparser():
     week = find_dates("Letzte Woche gab es Kämpfe.", published=PUB, language="de")[0].date
     assert (week.date, week.end, week.precision) == (dt.date(2024, 7, 29), dt.date(2024, 8, 4), "week")
     assert resolve_event_date("Hombres armados atacaron el pueblo.", published=PUB, language="es") is None
+
+
+def _at(text: str, word: str) -> tuple[int, int]:
+    i = text.index(word)
+    return i, i + len(word)
+
+
+def test_a_date_in_an_aside_dates_something_else_unless_the_act_is_in_it():
+    s = "On 3 August 2024, relatives of a man [shot on 1 August] stormed the police station."
+    ed = resolve_event_date(s, published=PUB, trigger=_at(s, "stormed"))
+    assert ed.date == dt.date(2024, 8, 3)
+    ed = resolve_event_date(s, published=PUB, trigger=_at(s, "shot"))
+    assert ed.date == dt.date(2024, 8, 1)
+    s = "On 2 August 2024, traders protested the closure (since June) of the market."
+    assert resolve_event_date(s, published=PUB, trigger=_at(s, "protested")).date == dt.date(2024, 8, 2)
+
+
+@pytest.mark.parametrize("text, day, end", [
+    ("Overnight between 1 and 2 August, gunmen abducted a teacher.", 1, 2),
+    ("On or before August 2, police shot two robbers.", 2, None),
+    ("During the week beginning 29 July, herders attacked a farmer.", 29, None),
+])
+def test_uncertain_days_are_week_precision(text, day, end):
+    word = next(w for w in ("abducted", "shot", "attacked") if w in text)
+    ed = resolve_event_date(text, published=PUB, trigger=_at(text, word))
+    assert ed.precision == "week" and ed.date.day == day and (ed.end.day if ed.end else None) == end

@@ -83,12 +83,12 @@ class Grammar:
             # 25/5, 12/07 (day first, no year): only with a day and month that exist
             ("dm_num", pre + r"(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?![/\d])"),
             # between 25 and 27 July 2024, 25-27 July, from 25 July to 2 August 2024, du 25 au 27 juillet
-            ("range_dm", r"(?:(?P<open>%s)\s+(?:(?:%s)\s+)?)?(?P<d1>%s)(?:\s+(?:%s\s+)?(?P<m1>%s))?,?\s*(?:%s)\s*(?:(?:%s)\s+)?"
-             r"(?P<d2>%s)\s+(?:(?:%s)\s+)?(?P<m2>%s)(?:,?\s+(?P<y>%s))?" % (OPEN, ART, DAY, OF or "(?!x)x", MON, CONN, ART,
+            ("range_dm", r"(?:(?P<approx>%s)\s+)?(?:(?P<open>%s)\s+(?:(?:%s)\s+)?)?(?P<d1>%s)(?:\s+(?:%s\s+)?(?P<m1>%s))?,?\s*(?:%s)\s*(?:(?:%s)\s+)?"
+             r"(?P<d2>%s)\s+(?:(?:%s)\s+)?(?P<m2>%s)(?:,?\s+(?P<y>%s))?" % (APPROX, OPEN, ART, DAY, OF or "(?!x)x", MON, CONN, ART,
                                                                     DAY, OF or "(?!x)x", MON, YEAR)),
             # July 25-27, between April 19-27, July 25 to August 2, 2024
-            ("range_md", r"(?:(?P<open>%s)\s+)?(?P<m1>%s)\s+(?P<d1>%s)\s*(?:%s)\s*(?:(?P<m2>%s)\s+)?(?P<d2>%s)"
-             r"(?:,?\s+(?P<y>%s))?" % (OPEN, MON, DAY, CONN, MON, DAY, YEAR)),
+            ("range_md", r"(?:(?P<approx>%s)\s+)?(?:(?P<open>%s)\s+)?(?P<m1>%s)\s+(?P<d1>%s)\s*(?:%s)\s*(?:(?P<m2>%s)\s+)?"
+             r"(?P<d2>%s)(?:,?\s+(?P<y>%s))?" % (APPROX, OPEN, MON, DAY, CONN, MON, DAY, YEAR)),
             # (Monday,) 25 July 2024 / the 25th of July, 2024 / le 1er août 2024
             ("dmy", pre + wdpre + r"(?:(?:%s)\s+)?(?P<d>%s)(?:\s+(?:%s))?\s+(?P<m>%s),?\s+(?P<y>%s)" % (
                 ART, DAY, OF or "(?!x)x", MON, YEAR)),

@@ -230,8 +230,8 @@ def _resolve(name: str, m: re.Match[str], g: Grammar, published: dt.date | None)
             return None
         res = _Res(res.date, pub, res.precision, "relative" if res.basis == "relative" else res.basis)
     tail = m.string[m.end():m.end() + 20]
-    if gd.get("approx") and res.precision == "day" and res.end is None:
-        res.precision = "week"
+    if gd.get("approx") and res.precision == "day" and (res.end is None or name in ("range_dm", "range_md")):
+        res.precision = "week"          # "around 5 May", "overnight between 3 and 4 May": the day is uncertain
     elif res.precision == "day" and _nonempty(g.approx_after) and g.approx_after.match(tail):
         res.precision = "week"
     if _nonempty(g.month_after) and g.month_after.match(tail) and res.precision in ("day", "week"):
@@ -377,10 +377,13 @@ def _choose(text: str, cands: list[DateMention], published: dt.date | None, trig
     if not owned:
         return None
     recent = [c for c in owned if not _is_old(c.date, published, g.historical_days)]
+    plain = [c for c in owned if not _aside(text, c, trigger)]
     def score(c: DateMention) -> float:
         s = 0.0
         if recent and c not in recent:
             s += 300
+        if plain and c not in plain:
+            s += 500                    # a date in an aside "(since July)", "[killed on 6 July]" dates something else
         if trigger is not None:
             ts, te = trigger
             dist = 0 if (c.start < te and ts < c.end) else min(abs(c.start - te), abs(ts - c.end))
@@ -392,6 +395,28 @@ def _choose(text: str, cands: list[DateMention], published: dt.date | None, trig
             s += 0 if c.date.basis == "explicit" else 30
         return s
     return min(owned, key=score)
+
+
+_OPEN, _CLOSE = "([", ")]"
+
+
+def _aside(text: str, c: DateMention, trigger: tuple[int, int] | None) -> bool:
+    """Whether the date sits inside parentheses or brackets that do not also hold the trigger."""
+    depth, start = 0, None
+    for i in range(c.start - 1, -1, -1):
+        ch = text[i]
+        if ch in _CLOSE:
+            depth += 1
+        elif ch in _OPEN:
+            if depth == 0:
+                start = i
+                break
+            depth -= 1
+    if start is None:
+        return False
+    close = text.find(_CLOSE[_OPEN.index(text[start])], c.end)
+    end = close if close >= 0 else len(text)
+    return trigger is None or not (start <= trigger[0] and trigger[1] <= end)
 
 
 def resolve_event_date(text: str, *, published: dt.date | None, trigger: tuple[int, int] | None = None,
