@@ -244,3 +244,22 @@ def test_requests_do_not_keep_the_store_open(db):
         assert out.stdout.strip() == "ok", out.stderr
     with Store.open(db, read_only=True) as s:
         assert len(s.events()) == 5
+
+
+def test_basemap_gives_country_outlines_and_capitals(client):
+    resp = client.get("/api/basemap")
+    assert resp.status_code == 200 and "max-age" in resp.headers["cache-control"]
+    data = resp.json()
+    by_iso = {f["properties"]["iso3"]: f for f in data["features"]}
+    mali = by_iso["MLI"]["geometry"]
+    assert mali["type"] in ("Polygon", "MultiPolygon")
+    ring = mali["coordinates"][0] if mali["type"] == "Polygon" else mali["coordinates"][0][0]
+    lons, lats = [p[0] for p in ring], [p[1] for p in ring]
+    assert -13 < min(lons) < max(lons) < 5 and 10 < min(lats) < max(lats) < 26   # [lon, lat] order
+    bamako = next(c for c in data["capitals"] if c["country"] == "MLI")
+    assert bamako["name"] == "Bamako" and abs(bamako["lat"] - 12.65) < 0.5 and abs(bamako["lon"] + 8.0) < 0.5
+
+
+def test_large_answers_are_compressed(client):
+    resp = client.get("/api/basemap", headers={"Accept-Encoding": "gzip"})
+    assert resp.headers.get("content-encoding") == "gzip"

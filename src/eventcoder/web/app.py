@@ -8,6 +8,7 @@
     GET /api/relations/{iso3}[/{iso3}]  changes of bilateral relations, oldest first, with the events behind them
     GET /api/articles[/{id}]            stored articles (the list, or one with its text and events)
     GET /api/types                      PLOVER and ACLED event types (for filter menus)
+    GET /api/basemap                    country outlines and capitals (offline map background)
 
 Filters (events, geojson, stats): country, type, acled_type, actor, since, until, bbox, text. A bad parameter
 answers 422 with a message naming it; a store that is being written answers 503 with the store's message.
@@ -21,6 +22,7 @@ from typing import Any, Optional
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -70,6 +72,7 @@ def create_app(db_path: str | Path) -> FastAPI:
                   description="Conflict and diplomacy events coded from news: PLOVER, CAMEO and ACLED codes, "
                               "places, dates, fatalities with claims, and the evidence behind every field.")
     app.state.db_path = db
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
 
     @contextmanager
     def store() -> Iterator[Any]:
@@ -176,6 +179,13 @@ def create_app(db_path: str | Path) -> FastAPI:
         plover = default_ontology().plover["types"]
         return {"plover": [{"type": t, "quad_class": plover.get(t, {}).get("quad")} for t in PLOVER_TYPES],
                 "acled": acled_event_types()}
+
+    @app.get("/api/basemap", summary="Country outlines and capitals for the dashboard's offline map")
+    def basemap() -> JSONResponse:
+        from eventcoder.web.basemap import basemap as build
+
+        return JSONResponse(build(), media_type="application/geo+json",
+                            headers={"Cache-Control": "public, max-age=86400"})
 
     @app.get("/api/{rest:path}", include_in_schema=False)
     def unknown(rest: str) -> JSONResponse:

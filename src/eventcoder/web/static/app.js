@@ -239,6 +239,32 @@ function radiusPx(e) {
 
 let mapLocated = [];
 let mapUnlocated = 0;
+let landLayer = null;   // country outlines (built once from /api/basemap)
+let capitals = [];
+
+function ringPath(ring) {
+  return "M" + ring.map(([lon, lat]) => `${lon},${-lat}`).join("L") + "Z";
+}
+
+async function loadBasemap() {
+  try {
+    const { body } = await api("/api/basemap");
+    const g = svg("g", { class: "land" });
+    for (const f of body.features || []) {
+      const geom = f.geometry;
+      const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
+      const d = polys.map((rings) => rings.map(ringPath).join("")).join("");
+      const path = svg("path", { d, "data-iso3": f.properties.iso3 || "" });
+      path.append(svg("title", {}, f.properties.name || f.properties.iso3 || ""));
+      g.append(path);
+    }
+    landLayer = g;
+    capitals = body.capitals || [];
+    if (state.view) drawMap();
+  } catch (err) {
+    landLayer = null;   // the map still works: graticule and events only
+  }
+}
 
 function renderMap(located, unlocated) {
   mapLocated = located;
@@ -254,7 +280,8 @@ function drawMap() {
   const k = w / cw;   // degrees per screen pixel
   map.setAttribute("viewBox", `${x} ${y} ${w} ${h}`);
   map.setAttribute("preserveAspectRatio", "xMidYMid meet");
-  const grid = svg("g", {});
+  // stroke widths in map units (k per screen pixel), so lines keep their width at every zoom in every renderer
+  const grid = svg("g", { "stroke-width": k });
   const step = niceStep(Math.max(w, h));
   const font = 10 * k;
   for (let lon = Math.ceil(x / step) * step; lon <= x + w; lon += step) {
@@ -279,10 +306,11 @@ function drawMap() {
     if (!c) continue;
     (byCountry[c] = byCountry[c] || []).push(e.location);
   }
-  for (const [c, locs] of Object.entries(byCountry)) {
+  for (const [c, locs] of Object.entries(byCountry)) {   // above the country's northernmost event
     const lon = locs.reduce((s, l) => s + l.lon, 0) / locs.length;
-    const lat = locs.reduce((s, l) => s + l.lat, 0) / locs.length;
-    labels.append(svg("text", { class: "clabel", x: lon, y: -lat, "font-size": 28 * k, "text-anchor": "middle" }, c));
+    const top = locs.reduce((a, l) => Math.max(a, l.lat), -90);
+    labels.append(svg("text", { class: "clabel", x: lon, y: -top - 16 * k, "font-size": 15 * k,
+      "text-anchor": "middle" }, `${c} · ${locs.length}`));
   }
   const dots = svg("g", {});
   const sorted = [...mapLocated].sort((a, b) => radiusPx(b) - radiusPx(a));   // small circles on top
@@ -292,6 +320,7 @@ function drawMap() {
     const rough = l.precision && !["point", "near"].includes(l.precision);   // admin area, region or country
     const c = svg("circle", { class: `ev${rough ? " rough" : ""}${e.id === state.selected ? " sel" : ""}`, cx: l.lon, cy: -l.lat,
       r: radiusPx(e) * k, fill: colour(e.event_type), "data-id": e.id,
+      "stroke-width": (e.id === state.selected ? 3 : 1) * k, "stroke-dasharray": rough ? `${3 * k} ${2 * k}` : null,
       onclick: (ev) => { ev.stopPropagation(); selectEvent(e.id); } });
     const f = e.fatalities && e.fatalities.acled != null ? `, ${e.fatalities.acled} killed` : "";
     c.append(svg("title", {}, `${e.date || "undated"} ${e.event_type} at ${l.name}` +
@@ -304,7 +333,21 @@ function drawMap() {
         "font-size": 11 * k, "stroke-width": 3 * k }, l.name));
     }
   }
-  map.replaceChildren(grid, labels, dots);
+  const caps = svg("g", {});
+  for (const c of capitals) {
+    if (c.lon < x || c.lon > x + w || -c.lat < y || -c.lat > y + h) continue;
+    caps.append(svg("rect", { class: "capital", x: c.lon - 2 * k, y: -c.lat - 2 * k, width: 4 * k, height: 4 * k }));
+    if (w < 70) {
+      caps.append(svg("text", { class: "caplabel", x: c.lon + 4 * k, y: -c.lat - 3 * k, "font-size": 10 * k,
+        "stroke-width": 2.5 * k }, c.name));
+    }
+  }
+  if (landLayer) {
+    landLayer.setAttribute("stroke-width", 0.8 * k);
+    const withEvents = new Set(Object.keys(byCountry));
+    for (const p of landLayer.children) p.classList.toggle("has-events", withEvents.has(p.dataset.iso3));
+  }
+  map.replaceChildren(...(landLayer ? [landLayer] : []), grid, caps, labels, dots);
   $("map-note").textContent = `${mapLocated.length} located` +
     (mapUnlocated ? ` · ${mapUnlocated} without coordinates (in the table below)` : "");
 }
@@ -485,7 +528,7 @@ function renderList(shown) {
 // ------------------------------------------------------------------------------------------- detail
 async function selectEvent(id) {
   state.selected = id;
-  for (const c of document.querySelectorAll("#map circle.ev")) c.classList.toggle("sel", c.dataset.id === id);
+  if (state.view) drawMap();
   for (const r of document.querySelectorAll("#list tbody tr")) r.classList.toggle("sel", r.dataset.id === id);
   const box = $("detail");
   box.replaceChildren(el("p", { class: "hint" }, "loading…"));
@@ -640,6 +683,7 @@ function restoreFromUrl() {
 
 async function start() {
   initMapControls();
+  loadBasemap();
   initTimelineBrush();
   $("filters").addEventListener("submit", (ev) => {
     ev.preventDefault();
