@@ -100,3 +100,21 @@ def test_a_month_is_not_a_march(acled_of, pipeline):
                                              published=dt.date(2024, 3, 9)))
     assert "Protests" not in {e.coding.acled_event_type for e in events}
     assert acled_of("On 3 March 2024, gunmen killed two farmers near the village.") == VAC
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an arrest or a looting beside a violent act belongs to that act's event
+    ("Soldiers detained and executed five men in the village on Monday.", VAC),
+    # force used on demonstrators is coded as the demonstration
+    ("Police fired tear gas at protesters marching through the city on Monday.",
+     ("Protests", "Protest with intervention")),
+    # the doer of coordinated passives
+    ("A suspected thief was attacked and injured by a vigilante mob on Monday.", MOB),
+    # destruction by demonstrators
+    ("Youths protested in the streets and set fire to government buildings on Monday.", VIOLENT_DEMO),
+    # a date in the sentence says nothing about a march
+    ("On 8 March 2024, unidentified gunmen abducted two students from the university.",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+])
+def test_events_told_together(acled_of, text, expected):
+    assert acled_of(text) == expected

@@ -26,6 +26,8 @@ def _c():
 
 
 def _words(tokens) -> set[str]:
+    """Lemmas and lower-cased forms, dates left out ("On 8 March" says nothing about a march)."""
+    tokens = [t for t in tokens if t.ent_type_ not in ("DATE", "TIME")]
     return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
 
 
@@ -83,7 +85,9 @@ def _headline_passive(tok) -> bool:
     object, left without one) reports what was done to the subject (headline register)."""
     if any(ch.dep_ in ("aux", "auxpass") for ch in tok.children) or tok.lemma_.lower() not in _c()["headline_verbs"]:
         return False
-    return tok.tag_ in ("VBN", "VBD") and not any(ch.dep_ in ("dobj", "ccomp", "xcomp", "attr") for ch in tok.children)
+    verbs = [tok] + [ch for ch in tok.children if ch.dep_ == "conj" and ch.pos_ == "VERB"]
+    return tok.tag_ in ("VBN", "VBD") and not any(ch.dep_ in ("dobj", "ccomp", "xcomp", "attr")
+                                                  for v in verbs for ch in v.children)
 
 
 def perpetrator_heads(tok) -> list:
@@ -93,6 +97,10 @@ def perpetrator_heads(tok) -> list:
     if tok.pos_ in ("VERB", "AUX"):
         if is_passive(tok):
             out = [s for s in agent_of(tok) if s is not None]
+            for v in [ch for ch in tok.children if ch.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else []):
+                out = out or [s for s in agent_of(v) if s is not None]   # "attacked and injured by a mob"
+        elif tok.dep_ == "acl" and tok.tag_ == "VBG":
+            out = [tok.head]                                          # "teachers attacking a colleague"
         elif not _headline_passive(tok) or not any(ch.dep_ == "nsubj" for ch in tok.children):
             s = clause_subject(tok)
             out = [s] if s is not None else []
@@ -119,6 +127,10 @@ def victim_heads(tok) -> list:
     if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
         out.append(tok.head)
     return [_partitive_head(h) for h in _with_conj(out)]
+
+
+def _victim_core(tok) -> list:
+    return [t for h in victim_heads(tok) for t in _core(h)]
 
 
 def _heads_kind(heads, actors) -> dict[str, bool]:
@@ -244,6 +256,11 @@ def _grievance(tokens) -> set[int]:
 
 def _protest_words(tok, extra_skip: set[int] = frozenset()) -> set[str]:
     toks = _context_tokens(tok)
+    prev = _previous_sentence(tok)
+    if prev:
+        subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        if subj is not None and {subj.lower_, subj.lemma_.lower()} & (_c()["crowd"] | set(PROTEST_WORDS)):
+            toks = prev + toks
     skip = _grievance(toks) | set(extra_skip)
     return _words([t for t in toks if t.i not in skip])
 
@@ -255,6 +272,10 @@ def classify(trigger, tok, sentence_tokens, actors, recipients) -> tuple[str | N
     if rule is None:
         return None, None
     if isinstance(rule, tuple):
+        if rule == ("Strategic developments", "Arrests"):
+            violent = _part_of_violence(tok)
+            if violent is not None:
+                return _as_violence(violent, sentence_tokens, actors, recipients)
         return rule[0], rule[1]
     c = _c()
     if tok.ent_type_ in ("DATE", "TIME"):
@@ -308,18 +329,47 @@ def _protest(tok) -> tuple[str, str]:
     return "Protests", "Peaceful protest"
 
 
-def _looting(tok, actors) -> tuple[str, str]:
-    perp = _heads_kind(perpetrator_heads(tok), actors) if perpetrator_heads(tok) else _actors_kind(actors)
-    if perp["crowd"] and not perp["armed"]:
-        if _protest_words(tok) & set(PROTEST_WORDS):
+def _looting(tok, actors) -> tuple[str | None, str | None]:
+    heads = perpetrator_heads(tok)
+    perp = _heads_kind(heads, actors) if heads else _actors_kind(actors)
+    around = _words(_context_tokens(tok)) | _words(_previous_sentence(tok))
+    if not perp["armed"]:
+        if around & set(PROTEST_WORDS) - _words(t for t in tok.sent if t.i in _grievance(list(tok.sent))):
+            # destruction by demonstrators, or told about them ("Chairs were burnt")
             return "Riots", "Violent demonstration"
-        return "Riots", "Mob violence"
-    if not perp["armed"] and not actors:
-        # destruction with nobody named as doing it, told about demonstrators ("Chairs were burnt")
-        words = _words(_context_tokens(tok)) | _words(_previous_sentence(tok))
-        if words & set(PROTEST_WORDS):
-            return "Riots", "Violent demonstration"
+        if perp["crowd"] or (perp["unarmed"] and not _words(_core(heads[0])[1:]) & _c()["unknown_modifiers"]):
+            return "Riots", "Mob violence"
+    violent = _part_of_violence(tok)
+    if violent is not None:
+        # ACLED: looting and destruction are their own event only outside other violent events
+        return _as_violence(violent, list(tok.sent), actors, [])
     return "Strategic developments", "Looting/property destruction"
+
+
+def _as_violence(tok, sentence_tokens, actors, recipients) -> tuple[str | None, str | None]:
+    """The ACLED code of the violent act beside an arrest or a looting, with the same participants."""
+    from .lexicon import default_lexicon
+    for trig in default_lexicon().candidates(tok.lemma_):
+        if isinstance(trig.acled, tuple):
+            return trig.acled[0], trig.acled[1]
+        if trig.acled == "auto" and not trig.objects and not trig.with_:
+            return _violence(trig, tok, sentence_tokens, actors, recipients)
+    return "Violence against civilians", "Attack"
+
+
+def _part_of_violence(tok):
+    """The same sentence reports violence against people (killing, abducting, executing, whipping...) beside this
+    arrest, looting or destruction: the violent act is the event ("detained and executed five men")."""
+    c = _c()
+    skip = _grievance(list(tok.sent))
+    for t in tok.sent:
+        if t.i == tok.i or t.i in skip or t.pos_ not in ("VERB", "NOUN"):
+            continue
+        if t.lemma_.lower() in c["violence_against_people"]:
+            from .modality import assess
+            if assess(t).kind in ("asserted", None):
+                return t
+    return None
 
 
 def _previous_sentence(tok) -> list:
@@ -358,6 +408,10 @@ def _violence(trigger, tok, sentence_tokens, actors, recipients, abduct: bool = 
         if _protest_words(tok) & set(PROTEST_WORDS):
             return "Riots", "Violent demonstration"
         return "Riots", "Mob violence"
+    if vict["crowd"] and perp["armed"] and (words | _words(_victim_core(tok))) & (set(PROTEST_WORDS) |
+                                                                               c["crowd_control"] | c["protest_crowd"]):
+        # police firing on demonstrators: ACLED codes the demonstration (excessive force, intervention, riot)
+        return _protest(tok)
     if abduct or mode == "abduct" or lemma in ("abduct", "kidnap", "abduction", "kidnapping", "hostage"):
         return "Violence against civilians", "Abduction/forced disappearance"
     if mode == "sexual":
