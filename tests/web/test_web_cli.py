@@ -73,3 +73,11 @@ def test_serve_uses_the_default_store(monkeypatch, db):
 def test_serve_rejects_a_bad_port(db):
     res = runner.invoke(cli_app(), ["serve", "--db", str(db), "--port", "70000"])
     assert res.exit_code == 2
+
+
+def test_serve_without_uvicorn_says_what_to_install(monkeypatch, db):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "uvicorn", None)   # import uvicorn -> ImportError
+    res = runner.invoke(cli_app(), ["serve", "--db", str(db)])
+    assert res.exit_code == 1 and "pip install" in res.output

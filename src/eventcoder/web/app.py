@@ -156,7 +156,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         a3, b3 = iso3(a, "country"), iso3(b, "other") if b is not None else None
         with store() as s:
             rows = s.relations(a3, b3)
-        return [{**r, "date": views._date(r["date"])} for r in rows]
+        return [{**r, "date": views.iso_date(r["date"])} for r in rows]
 
     @app.get("/api/articles", summary="Stored articles in the order they were added")
     def articles(limit: Optional[int] = Query(None, ge=0, le=MAX_LIMIT), offset: int = Offset) -> Any:

@@ -49,9 +49,13 @@ def serve(db: Optional[Path] = typer.Option(None, "--db", help="DuckDB store (de
     if not _is_loopback(host):
         err.print(f"[yellow]note:[/yellow] the API has no authentication; anyone who can reach {host}:{port} "
                   "can read every stored article and event")
-    import uvicorn
+    try:
+        import uvicorn
 
-    from eventcoder.web.app import create_app
+        from eventcoder.web.app import create_app
+    except ImportError as exc:
+        err.print(f"[red]eventcoder serve needs fastapi and uvicorn[/red] ({exc}): pip install fastapi uvicorn")
+        raise typer.Exit(1) from None
 
     err.print(f"eventcoder dashboard: http://{host if ':' not in host else f'[{host}]'}:{port}/ "
               f"(API docs at /docs; store {path})")

@@ -104,7 +104,8 @@ def _evidence(e: records.Event, articles: dict[str, records.Article],
     return out
 
 
-def _date(value: Any) -> Any:
+def iso_date(value: Any) -> Any:
+    """Dates as ISO text (JSON has no date type); anything else unchanged."""
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
@@ -113,10 +114,10 @@ def _sources(store: Any, e: records.Event, articles: dict[str, records.Article])
     for aid in e.article_ids:
         art = articles.get(aid)
         copies = [{"id": c["copy_id"], "title": c["title"], "url": c["url"], "source": c["source"],
-                   "published": _date(c["published"]), "similarity": c["similarity"]}
+                   "published": iso_date(c["published"]), "similarity": c["similarity"]}
                   for c in store.article_sources(aid)]
         out.append({"article_id": aid, "title": art.title if art else None, "url": art.url if art else None,
-                    "source": art.source if art else None, "published": _date(art.published) if art else None,
+                    "source": art.source if art else None, "published": iso_date(art.published) if art else None,
                     "origin": art.origin if art else None, "syndicated": copies})
     return out
 
@@ -153,21 +154,21 @@ def stats(store: Any, filters: EventFilters) -> dict[str, Any]:
     one = store.con.execute(f"SELECT count(*), coalesce(sum(e.fatalities), 0), min(e.date), max(e.date_end), "
                             f"count(e.lat) FROM events e {clause}", params).fetchone()
     base["filtered"] = {
-        "events": int(one[0]), "fatalities": int(one[1]), "first_date": _date(one[2]), "last_date": _date(one[3]),
+        "events": int(one[0]), "fatalities": int(one[1]), "first_date": iso_date(one[2]), "last_date": iso_date(one[3]),
         "located": int(one[4]),
         "by_type": counts("e.plover_type"),
         "by_acled_type": counts("e.acled_event_type"),
         "by_country": counts("e.country"),
         "by_month": dict(sorted(counts("strftime(e.date, '%Y-%m')").items())),
     }
-    base["first_date"], base["last_date"] = _date(base.get("first_date")), _date(base.get("last_date"))
+    base["first_date"], base["last_date"] = iso_date(base.get("first_date")), iso_date(base.get("last_date"))
     return base
 
 
 def articles(store: Any, limit: int | None, offset: int) -> list[dict[str, Any]]:
     rows = store.article_list()
     rows = rows[offset:] if limit is None else rows[offset:offset + limit]
-    return [{k: _date(v) for k, v in r.items()} for r in rows]
+    return [{k: iso_date(v) for k, v in r.items()} for r in rows]
 
 
 def article(store: Any, article_id: str) -> dict[str, Any] | None:
@@ -176,7 +177,7 @@ def article(store: Any, article_id: str) -> dict[str, Any] | None:
         return None
     events = store.con.execute("SELECT DISTINCT event_id FROM event_sources WHERE article_id = ? ORDER BY 1",
                                [article_id]).fetchall()
-    return {"id": art.id, "title": art.title, "url": art.url, "published": _date(art.published),
+    return {"id": art.id, "title": art.title, "url": art.url, "published": iso_date(art.published),
             "source": art.source, "language": art.language, "origin": art.origin, "meta": dict(art.meta),
             "text": art.text, "event_ids": [r[0] for r in events],
-            "syndicated": [{k: _date(v) for k, v in c.items()} for c in store.article_sources(article_id)]}
+            "syndicated": [{k: iso_date(v) for k, v in c.items()} for c in store.article_sources(article_id)]}

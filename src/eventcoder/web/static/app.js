@@ -32,7 +32,7 @@ function el(tag, attrs, ...children) {
     else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v);
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     node.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -46,7 +46,7 @@ function svg(tag, attrs, ...children) {
     if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v);
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined) continue;
     node.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -122,8 +122,37 @@ async function loadEvents() {
     showError(err, loadEvents);
   }
   state.view = null;
+  updateDownloads();
+  loadRelations();
   if (state.selected && !state.events.some((e) => e.id === state.selected)) state.selected = null;
   render();
+}
+
+function updateDownloads() {
+  const q = serverQuery();
+  if ($("f-since").value) q.set("since", $("f-since").value);
+  if ($("f-until").value) q.set("until", $("f-until").value);
+  q.set("limit", 50000);
+  $("dl-json").href = `/api/events?${q}`;
+  $("dl-geojson").href = `/api/events.geojson?${q}`;
+}
+
+async function loadRelations() {
+  const box = $("relations-box");
+  const country = $("f-country").value;
+  if (!country) { box.hidden = true; return; }
+  try {
+    const { body } = await api(`/api/relations/${encodeURIComponent(country)}`);
+    $("relations-title").textContent = `Bilateral relations of ${country} (${body.length} changes)`;
+    $("relations").tBodies[0].replaceChildren(...body.map((r) => el("tr", {},
+      el("td", {}, r.date || "undated"), el("td", {}, r.between.join(" – ")), el("td", {}, r.relation),
+      el("td", {}, r.state),
+      el("td", {}, (r.event_ids || [r.event_id]).map((id, i) => [i ? ", " : "",
+        el("a", { onclick: () => selectEvent(id), title: "show this event" }, id)])))));
+    box.hidden = !body.length;
+  } catch (err) {
+    box.hidden = true;
+  }
 }
 
 // ------------------------------------------------------------------------------------------- dates
@@ -162,6 +191,7 @@ function setRange(range) {
   $("f-until").value = range ? isoDay(range[1]) : "";
   $("clear-range").disabled = !range;
   syncUrl();
+  updateDownloads();
   render();
 }
 
@@ -615,6 +645,16 @@ function renderDetail(d) {
     ["precision", `${loc.precision}${loc.acled_geo_precision ? ` (ACLED geo ${loc.acled_geo_precision})` : ""}`],
     ["GeoNames id", loc.geonameid],
   ]) : el("p", { class: "hint" }, "no place found"));
+  if (loc && loc.lat != null) {
+    const here = visible().filter((e) => e.id !== d.id && e.location && e.location.lat === loc.lat &&
+      e.location.lon === loc.lon);
+    if (here.length) {
+      parts.push(el("div", { class: "here src" }, `${here.length} more at this point: `,
+        here.slice(0, 20).map((e, i) => [i ? ", " : "", el("a", { onclick: () => selectEvent(e.id),
+          title: `${e.event_type} ${names(e.actor)}` }, `${e.date || "undated"} ${e.event_type}`)]),
+        here.length > 20 ? " …" : ""));
+    }
+  }
   parts.push(el("h4", {}, "Fatalities"));
   parts.push(fieldTable([
     ["ACLED count", f.acled ?? "—"],
@@ -634,7 +674,7 @@ function renderDetail(d) {
   const byArticle = new Map((d.sources || []).map((s) => [s.article_id, s]));
   for (const ev of d.evidence || []) {
     const src = byArticle.get(ev.article_id) || {};
-    const label = ev.title || src.source || src.origin || ev.article_id;
+    const label = ev.title || src.source || (src.origin || "").split(/[\\/]/).pop() || ev.article_id;
     parts.push(el("div", { class: "sentence" },
       el("div", { class: "src" }, label, ` · chars ${ev.start}–${ev.end}`),
       marked(ev.text, ev.marks || [])));
@@ -693,7 +733,13 @@ async function start() {
     loadEvents();
   });
   for (const id of ["f-since", "f-until"]) {
-    $(id).addEventListener("change", () => { state.range = rangeFromInputs(); $("clear-range").disabled = !state.range; syncUrl(); render(); });
+    $(id).addEventListener("change", () => {
+      state.range = rangeFromInputs();
+      $("clear-range").disabled = !state.range;
+      syncUrl();
+      updateDownloads();
+      render();
+    });
   }
   $("f-reset").addEventListener("click", () => {
     $("filters").reset();
