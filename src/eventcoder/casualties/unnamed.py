@@ -107,7 +107,8 @@ def unnamed_killings(text: str, R: Rules, taken: list[tuple[int, int]]) -> list[
                 # a trailing prepositional phrase may follow the head: "The mayor of Mondoro"
                 cut = next((i for i, w in enumerate(words) if norm(w) in R.trailing_preps), len(words))
                 n, used, groups = np_persons(words[:cut], R)
-                if not n or used != cut:
+                # the head may carry a post-modifier: "a man travelling aboard a motorbike", "a reservist (KPR)"
+                if not n or used != cut and not _post_modifier(words[used], R):
                     continue
             a = text.index(words[0], sent_start + seg.index(part))
             if free(a, m.end()):
@@ -145,3 +146,10 @@ def pronoun_killings(text: str, R: Rules, counted: list[tuple[int, int, str, int
             one = [c for c in before if c[3] == n and c[4] == n and c[6]]
             out.append((m.start(), m.end(), n, n, "exact", one[-1][6] if one else (m.group("p1") or m.group("p2"))))
     return out
+
+
+def _post_modifier(word: str, R: Rules) -> bool:
+    """Whether `word` opens a phrase that modifies the noun before it (a participle, a preposition, a parenthesis)."""
+    w = norm(word.strip(",;:'’\""))
+    return word.startswith(("(", "[")) or w in R.stops or w in R.trailing_preps or \
+        bool(R.participle) and w.endswith(R.participle) and len(w) > len(R.participle) + 3
