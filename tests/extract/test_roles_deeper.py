@@ -46,3 +46,15 @@ def test_a_date_is_never_a_party(mentions_of):
 def test_the_place_of_an_object_is_no_party(mentions_of):
     ms = mentions_of("Gunmen seized cattle in the village of Tomboro on Sunday.")
     assert not any(a.name == "Tomboro" for m in ms for a in m.recipients)
+
+
+def test_us_in_capitals_is_the_country_not_a_pronoun(mentions_of):
+    ms = mentions_of("The Kenyan president said on Tuesday that the US must stop the flights.")
+    m = next(m for m in ms if m.coding.plover_type == "REQUEST")
+    assert [a.country for a in m.recipients] == ["USA"]
+    assert [a.country for a in m.actors] == ["KEN"]
+
+
+def test_place_hanging_on_the_object_is_the_target(mentions_of):
+    m = _one(mentions_of("Ethiopian troops declared a state of siege in Mogadishu on Saturday."), "COERCE")
+    assert [a.country for a in m.recipients] == ["SOM"]

@@ -109,7 +109,7 @@ class RulesExtractor:
     def _resolve_head(self, head, matches, state: _ArticleState, date, exclude=None) -> list[Actor]:
         """Resolve one argument head token to actors (several for "Malian and Russian forces")."""
         doc = head.doc
-        if head.lower_ in PRONOUNS or head.pos_ == "PRON":
+        if _is_pronoun(head):
             return self._resolve_pronoun(head, matches, state, date)
         if head.lemma_.lower() in PARTITIVES:
             # "members of the Association", "a group of Chechen refugees", "thousands of students"
@@ -158,12 +158,12 @@ class RulesExtractor:
         if tok.dep_ == "poss" and tok.head.dep_ in ("dobj", "attr", "nsubjpass"):
             # "the ILO reiterated its demand": the owner of the act is the subject of the verb governing it
             gov_subj = clause_subject(tok.head.head)
-            if gov_subj is not None and gov_subj.i != tok.i and gov_subj.lower_ not in PRONOUNS:
+            if gov_subj is not None and gov_subj.i != tok.i and not _is_pronoun(gov_subj):
                 return self._resolve_head(gov_subj, matches, state, date)
         head = tok.head
         while head.dep_ in ("ccomp", "xcomp", "conj", "advcl") and head.head.i != head.i:
             gov_subj = clause_subject(head.head)
-            if gov_subj is not None and gov_subj.i != tok.i and gov_subj.lower_ not in PRONOUNS:
+            if gov_subj is not None and gov_subj.i != tok.i and not _is_pronoun(gov_subj):
                 return self._resolve_head(gov_subj, matches, state, date)
             head = head.head
         if state.last_subject is not None:
@@ -220,7 +220,7 @@ class RulesExtractor:
             sent_mentions += self._demands(document, sent, matches, state, published)
             out += sent_mentions
             subj = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
-            if subj is not None and subj.lower_ not in PRONOUNS:
+            if subj is not None and not _is_pronoun(subj):
                 res = self._resolve_head(subj, matches, state, published)
                 if res and res[0].known:
                     state.last_subject = res[0]
@@ -327,9 +327,13 @@ class RulesExtractor:
 
     def _locative_targets(self, tok, required, matches, state, date) -> list[Actor]:
         from .roles import _prep_objects
-        heads = _prep_objects(tok, {"in", "across", "throughout"})
-        if required is not None:
-            heads += _prep_objects(required, {"in", "across", "throughout"})
+        where = {"in", "across", "throughout"}
+        heads = _prep_objects(tok, where)
+        # "declared a state of siege in Haiti", "lifted a state of emergency in Darfur": the place may hang on the
+        # object or on the noun after its "of"
+        objs = [o for o in (required, next((c for c in tok.children if c.dep_ == "dobj"), None)) if o is not None]
+        objs += [p for o in objs for p in _prep_objects(o, {"of"})]
+        heads += [h for o in dict.fromkeys(objs) for h in _prep_objects(o, where)]
         out = []
         for h in heads:
             for a in self._resolve_head(h, matches, state, date, tok):
@@ -378,6 +382,11 @@ def _regular_stems(word: str) -> list[str]:
     elif word.endswith("s"):
         out.append(word[:-1])
     return out
+
+
+def _is_pronoun(tok) -> bool:
+    """A pronoun, but not the country written "US" (upper case, tagged a proper noun)."""
+    return tok.pos_ == "PRON" or (tok.lower_ in PRONOUNS and not (tok.text.isupper() and len(tok.text) > 1))
 
 
 def _proper_name(head) -> bool:
