@@ -460,7 +460,8 @@ function renderTimeline() {
   const bw = iw / bins.length;
   const end = binNext(bins[bins.length - 1], bin);
   const xOf = (t) => m.l + ((t - first) / (end - first)) * iw;
-  timelineScale = { first, end, xOf, tOf: (px) => first + ((px - m.l) / iw) * (end - first), bin, m, iw };
+  timelineScale = { first, end, xOf, tOf: (px) => first + ((px - m.l) / iw) * (end - first), bin, m, iw,
+    width, height };
   const g = svg("g", {});
   g.append(svg("line", { class: "axis", x1: m.l, x2: m.l + iw, y1: m.t + ih, y2: m.t + ih }));
   g.append(svg("line", { class: "axis", x1: m.l, x2: m.l, y1: m.t, y2: m.t + ih }));
@@ -501,17 +502,16 @@ function renderTimeline() {
 function initTimelineBrush() {
   const tl = $("timeline");
   let start = null, rect = null;
-  const px = (ev) => {
+  const px = (ev) => {   // pointer position in the timeline's own units (its viewBox)
     const r = tl.getBoundingClientRect();
-    const vb = tl.viewBox.baseVal;
-    return ((ev.clientX - r.left) / r.width) * vb.width;
+    return ((ev.clientX - r.left) / Math.max(r.width, 1)) * timelineScale.width;
   };
   tl.addEventListener("pointerdown", (ev) => {
     if (!timelineScale) return;
     start = px(ev);
     tl.setPointerCapture(ev.pointerId);
     rect = svg("rect", { class: "brush", x: start, y: timelineScale.m.t, width: 0,
-      height: tl.viewBox.baseVal.height - timelineScale.m.t - timelineScale.m.b });
+      height: timelineScale.height - timelineScale.m.t - timelineScale.m.b });
     tl.append(rect);
   });
   tl.addEventListener("pointermove", (ev) => {
