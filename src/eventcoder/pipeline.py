@@ -206,8 +206,10 @@ ACLED_CROWD_INTER = {"Protests": 6, "Riots": 5}
 def _situate_actors(m: Mention) -> Mention:
     """Actors named only by their role ("workers", "gunmen", "the army") belong to the country where the act
     happened: a region or country the sentence names as a place ("in North Darfur", "(Djibo, Soum)") or else
-    the located place's country; the unorganised participants of a protest or riot are ACLED's protesters (6)
-    or rioters (5), and the unarmed victims of violence against civilians are civilians (7)."""
+    the located place's country; the unorganised participants of a protest or riot (party members included)
+    are ACLED's protesters (6) or rioters (5), the unarmed victims of violence against civilians are civilians
+    (7), and civilians who attack ("villagers attacked a camp", "Fulani herders killed two") or fight a battle
+    are a communal militia (4): ACLED never codes civilians as a side that fights."""
     from .actors.resolver import default_resolver
     resolver = default_resolver()
     placed = m.place.country if m.place and m.place.country and len(m.place.country) == 3 else None
@@ -218,8 +220,17 @@ def _situate_actors(m: Mention) -> Mention:
     def fix(a: Actor, victim: bool) -> Actor:
         if country:
             a = resolver.situate(a, country, date=m.published)
-        if crowd and not victim and a.sector in CROWD_SECTORS and a.acled_inter not in (1, 2, 3, 4, 8):
+            if a.sector in ("MIL", "COP", "SPY") and a.acled_inter in (1, 8) and a.country in resolver.kb.countries:
+                # ACLED: state forces are 1 at home, 8 abroad (abroad only where the sentence names the place)
+                inter = 1 if a.country == country else 8 if named else a.acled_inter
+                if inter != a.acled_inter:
+                    a = replace(a, acled_inter=inter)
+        if crowd and not victim and (a.sector in CROWD_SECTORS and a.acled_inter not in (1, 2, 3, 4, 8)
+                                     or a.sector in ("PTY", "OPP") and a.acled_inter == 3):
             a = replace(a, acled_inter=crowd)
+        if (not victim and m.coding.acled_event_type in ("Battles", "Violence against civilians")
+                or m.coding.acled_event_type == "Battles") and a.sector in CROWD_SECTORS and a.acled_inter == 7:
+            a = replace(a, acled_inter=4)     # both sides of a battle are armed: "clashed with residents"
         if victim and m.coding.acled_event_type == "Violence against civilians" and a.sector in CROWD_SECTORS \
                 and a.acled_inter not in (1, 2, 3, 4, 8):
             a = replace(a, acled_inter=7)

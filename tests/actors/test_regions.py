@@ -69,3 +69,21 @@ def test_user_regions_extend_the_kb(tmp_path):
     with pytest.raises(KBError, match="regions"):
         KnowledgeBase.from_documents(list((str(p), _read_yaml(p)) for p in package_files())
                                      + [("x.yaml", {"regions": [{"country": "MLI"}]})])
+
+
+def test_successions_date_new_countries(resolver):
+    # before its independence (9 July 2011) South Sudan was part of Sudan
+    assert resolver.resolve("south Sudan militia", date=dt.date(2008, 1, 1)).country == "SDN"
+    assert resolver.resolve("South Sudanese troops", date=dt.date(2015, 1, 1)).country == "SSD"
+    assert resolver.resolve("rebels in Jonglei", date=dt.date(2005, 1, 1)).country == "SDN"
+    assert resolver.resolve("Eritrean rebels").country == "ERI"          # undated: as today
+
+
+def test_plural_identity_is_a_people(resolver):
+    assert resolver.resolve("Iraqi Kurds").code == "IRQCVL"
+    a = resolver.resolve("Tamils", context_countries=["LKA"])
+    assert (a.code, a.acled_inter) == ("LKACVL", 7)
+    # the adjective alone stays a modifier, and a named group wins over the identity
+    assert resolver.resolve("Tuareg separatist rebels", date=D, context_countries=["MLI"]).sector == "REB"
+    assert [m.text for m in resolver.find("Kurdish and Arab leaders met.")] != ["Kurdish"]
+

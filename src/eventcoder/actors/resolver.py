@@ -144,6 +144,9 @@ class ActorResolver:
             self._add(w, _Lex("det", w, w))
         for w, cs in lex.identities.items():
             self._add(w, _Lex("identity", w, w, proper=True))
+            pl = _identity_plural(w)
+            if pl:      # "Kurds", "Tamils": the people of that identity
+                self._add(pl, _Lex("identity", w, pl, proper=True))
         self._by_descriptor: dict[str, list[Entry]] = {}
         for e in kb.entries.values():
             for d in e.descriptors:
@@ -388,13 +391,15 @@ class ActorResolver:
                     lx = self._pick_country(it.get(kind), ctx)
                     country, country_lex = lx.ref, lx
                     break
+        if country is not None and self.kb.successions:
+            country = self.kb.country_on(country, date)     # "southern Sudan" in 2005 is Sudan
         regional = False
         if country is None and not backed:
             # no country named: a region of one ("Darfur rebels", "Borno police") tells the country
             for it in chunk:
                 if it.get("region"):
                     lx = self._pick_country(it.get("region"), ctx)
-                    country, country_lex, regional = lx.ref, lx, True
+                    country, country_lex, regional = self.kb.country_on(lx.ref, date), lx, True
         # person
         for x, it in enumerate(chunk):
             ps = it.get("person")
@@ -442,7 +447,21 @@ class ActorResolver:
                 actor = self._org_actor(e, date, ctx, why)
                 return _Reading(i, j, actor, 3, country=actor.country, org=e)
         idents_only = [lx.ref for it in chunk for lx in it.get("identity")]
-        if idents_only and all((it.get("identity") or it.get("modifier")) and not it.get("role") for it in chunk):
+        # a plural identity noun at the head ("Iraqi Kurds", "Tamils") may follow a demonym or country
+        people = [lx for lx in chunk[-1].get("identity") if lx.text != lx.ref] if not chunk[-1].get("role") else []
+        allowed = ("identity", "modifier", "demonym", "country") if people else ("identity", "modifier")
+        if idents_only and all(any(it.get(k) for k in allowed) and not it.get("role") for it in chunk):
+            if people:
+                # a plural identity noun is a people ("Iraqi Kurds", "Tamils fled"): civilians of the country
+                # named, else of the context country if the identity lives there, else of its first country
+                ident = people[0].ref
+                ic = self.lex.identities.get(ident, ())
+                c = country or (ctx[0] if ctx and (not ic or ctx[0] in ic) else ic[0] if ic else None)
+                cc = self.kb.country(c)
+                actor = records.Actor(name=f"{people[0].text.title()} ({cc.name if cc else c})" if c else span_text,
+                                      country=c, sector="CVL", kb_id=None, acled_inter=7, known=bool(c),
+                                      why=f"plural identity {people[0].text!r} -> its people" + (f" in {c}" if c else ""))
+                return _Reading(i, j, actor, 2, country=c)
             return _Reading(i, j, None, 0, demonym_only=True, extra={"idents": idents_only})
         # a title with a name that is not in the KB: an unknown person
         tpos = [x for x, it in enumerate(chunk) if it.get("title")]
@@ -777,6 +796,14 @@ def _gentile(demonym: str) -> str | None:
             or demonym.endswith(("ish", "ic")):
         return None
     return demonym + "s"
+
+
+def _identity_plural(word: str) -> str | None:
+    """Plural of an identity word used as a noun ("Kurds", "Tamils", "Sunnis"); None for adjectives and words
+    English does not pluralize this way ("Kurdish", "Maasai" stays, "Mai-Mai")."""
+    if " " in word or "-" in word or word.endswith(("s", "sh", "ch", "x", "z", "ese", "ish", "ai")):
+        return None
+    return word + "s"
 
 
 def _is_acronym(s: str) -> bool:

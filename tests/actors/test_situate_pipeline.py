@@ -1,0 +1,70 @@
+"""pipeline._situate_actors: role-only actors take the event's country; ACLED inter codes by the act."""
+from __future__ import annotations
+
+import datetime as dt
+
+from eventcoder import records
+from eventcoder.actors import default_resolver
+from eventcoder.pipeline import _situate_actors
+
+D = dt.date(2021, 5, 4)
+
+
+def _mention(sentence: str, acled_type: str, actors: list[str], recipients: list[str] = (),
+             place_country: str | None = None, context=("MLI",)) -> records.Mention:
+    r = default_resolver()
+
+    def actor(phrase: str) -> records.Actor:
+        start = sentence.index(phrase)
+        a = r.resolve(phrase, date=D, context_countries=context)
+        return records.replace(a, span=records.Span("t", start, start + len(phrase), phrase))
+
+    span = records.Span("t", 0, len(sentence), sentence)
+    place = records.Place(name="somewhere", country=place_country) if place_country else None
+    return records.Mention(id="m1", article_id="t", coding=records.Coding("ASSAULT", acled_event_type=acled_type),
+                           trigger=span, sentence=span, actors=tuple(actor(p) for p in actors),
+                           recipients=tuple(actor(p) for p in recipients), place=place, published=D)
+
+
+def test_region_in_the_sentence_overrides_a_guessed_country():
+    m = _situate_actors(_mention("Soldiers killed two villagers near Djibo (Djibo, Soum).",
+                                 "Violence against civilians", ["Soldiers"], ["villagers"]))
+    assert [(a.country, a.acled_inter) for a in m.actors] == [("BFA", 1)]
+    assert [(a.country, a.acled_inter) for a in m.recipients] == [("BFA", 7)]
+
+
+def test_named_country_is_kept():
+    m = _situate_actors(_mention("Malian soldiers crossed into Oudalan and attacked a camp.", "Battles",
+                                 ["Malian soldiers"], place_country="BFA"))
+    assert m.actors[0].country == "MLI" and m.actors[0].acled_inter == 8      # state forces abroad
+    # at home they are 1 whatever the article's other countries made of them
+    home = _situate_actors(_mention("Malian soldiers patrolled near Mopti.", "Battles", ["Malian soldiers"],
+                                    context=("FRA",)))
+    assert (home.actors[0].country, home.actors[0].acled_inter) == ("MLI", 1)
+
+
+def test_place_country_when_the_sentence_names_no_place():
+    m = _situate_actors(_mention("Unknown gunmen abducted a teacher.", "Violence against civilians",
+                                 ["Unknown gunmen"], ["a teacher"], place_country="NER"))
+    assert (m.actors[0].country, m.actors[0].acled_inter) == ("NER", 3)
+
+
+def test_attacking_civilians_are_a_communal_militia():
+    m = _situate_actors(_mention("Villagers attacked a herders' camp and killed two.", "Violence against civilians",
+                                 ["Villagers"], place_country="BEN", context=()))
+    assert (m.actors[0].country, m.actors[0].acled_inter) == ("BEN", 4)
+    # the same people protesting are protesters, as victims civilians
+    p = _situate_actors(_mention("Villagers marched to the town hall.", "Protests", ["Villagers"], place_country="BEN"))
+    assert p.actors[0].acled_inter == 6
+
+
+def test_party_members_protesting_are_protesters():
+    m = _situate_actors(_mention("Opposition parties held a march.", "Protests", ["Opposition parties"],
+                                 place_country="BFA"))
+    assert m.actors[0].acled_inter == 6
+
+
+def test_both_sides_of_a_battle_are_armed():
+    m = _situate_actors(_mention("Herders clashed with residents of the village.", "Battles", ["Herders"],
+                                 ["residents"], place_country="GHA"))
+    assert [a.acled_inter for a in m.actors + m.recipients] == [4, 4]
