@@ -263,3 +263,12 @@ def test_basemap_gives_country_outlines_and_capitals(client):
 def test_large_answers_are_compressed(client):
     resp = client.get("/api/basemap", headers={"Accept-Encoding": "gzip"})
     assert resp.headers.get("content-encoding") == "gzip"
+
+
+def test_concurrent_requests_each_open_the_store(client):
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = ["/api/events", "/api/stats", "/api/events.geojson", "/api/articles"] * 6
+    with ThreadPoolExecutor(8) as pool:
+        codes = list(pool.map(lambda p: client.get(p).status_code, paths))
+    assert codes == [200] * len(paths)

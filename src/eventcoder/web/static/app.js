@@ -544,7 +544,8 @@ function renderList(shown) {
   body.replaceChildren(...rows.map((e) => {
     const l = e.location;
     const place = l ? `${l.name}${l.country ? ` (${l.country})` : ""}${l.precision && l.precision !== "point" ? ` · ${l.precision}` : ""}` : "—";
-    return el("tr", { class: e.id === state.selected ? "sel" : "", "data-id": e.id, onclick: () => selectEvent(e.id) },
+    return el("tr", { class: e.id === state.selected ? "sel" : "", "data-id": e.id, tabindex: 0,
+      onclick: () => selectEvent(e.id), onkeydown: (ev) => { if (ev.key === "Enter") selectEvent(e.id); } },
       el("td", {}, e.date || "undated"),
       el("td", {}, el("span", { class: "chip", style: `background:${colour(e.event_type)}` }), " ", e.event_type,
         e.status !== "reported" ? el("span", { class: "tag claim" }, " claimed") : null),
