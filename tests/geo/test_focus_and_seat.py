@@ -16,7 +16,7 @@ ROWS = [
     (900003, "Province de Kelbo", "A", "ADM2", "BF", "89", "8901", 13.9, -0.9, 0),
     (900004, "Kelbo", "P", "PPL", "BF", "89", "", 14.10, -0.70, 0),          # seat named like its province
     (900005, "Dorissa", "P", "PPLA", "BF", "89", "", 14.03, -0.03, 20000),   # seat of the region
-    (900006, "Sambadou", "P", "PPL", "BF", "89", "8901", 13.70, -1.10, 0),   # a village of the dump
+    (900006, "Sambadou", "P", "PPL", "BF", "89", "8901", 14.00, -0.80, 0),   # a village of the dump
     (900007, "Oued Sambadou", "H", "STM", "BF", "89", "", 13.6, -1.2, 0),    # only full dumps hold streams
     (900008, "Sambadou", "P", "PPLA2", "CI", "82", "", 7.0, -5.0, 60000),    # a foreign namesake, larger
 ]
@@ -78,3 +78,33 @@ def test_seat_named_like_the_division_when_no_seat_is_coded():
     assert gaz.seat(prov).geonameid == 900004              # "Province de Kelbo" -> Kelbo
     assert gaz.seat(gaz.get(900002)).geonameid == 900005   # the region's PPLA
     assert gaz.seat(gaz.get(900004)) is None                # a town has no seat
+
+
+def test_names_written_as_one_address_locate_each_other(nlp):
+    # two villages named Sambadou: the one inside the province given in parentheses wins over the larger one
+    gaz = _gaz()
+    gaz.add(900009, "Sambadou", 15.5, 1.5, "BF", "P", "PPL", 3000, "Region du Sahel", None, [])
+    text = "Gunmen killed two herders in Sambadou (Kelbo, Sahel) on Monday."
+    tops = find_toponyms(text, doc=nlp(text), gazetteer=gaz, context_countries=["MLI"])
+    got = [t for t in tops if t.text == "Sambadou"]
+    assert got and got[0].place.geonameid == 900006
+
+
+def test_a_namesake_far_from_the_place_that_locates_it_is_left_unresolved(nlp):
+    gaz = _gaz()
+    gaz.add(900010, "Varkala", 8.7, 76.7, "IN", "P", "PPL", 40000, "Kerala", None, ["Warkala"])
+    text = "Gunmen attacked a market in Warkala (Dorissa) on Monday."
+    tops = {t.text: t for t in find_toponyms(text, doc=nlp(text), gazetteer=gaz)}
+    assert tops["Dorissa"].place.geonameid == 900005
+    assert "Warkala" not in tops or tops["Warkala"].place is None
+
+
+def test_a_coders_note_names_the_event_place_and_its_precision(nlp):
+    gaz = _gaz()
+    text = ("On Monday, gunmen ambushed a convoy on the road between Dorissa and Kelbo "
+            "(coded as Kelbo at geoprecision 2). Two drivers were wounded.")
+    tops = find_toponyms(text, doc=nlp(text), gazetteer=gaz)
+    i = text.index("ambushed")
+    place = locate_event(text, tops, sentence=(0, text.index(".") + 1), trigger=(i, i + 8), gazetteer=gaz)
+    assert place.geonameid == 900004 and place.acled_geo_precision == 2 and place.precision == "near"
+    assert text[place.span.start:place.span.end] == "Kelbo" and place.span.start > text.index("coded")

@@ -62,6 +62,36 @@ def _not_places() -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _location_cues() -> tuple[re.Pattern | None, tuple[re.Pattern, ...]]:
+    """(phrase before a place that says "the event is coded here", patterns of the precision after it) from
+    data/geo/location_cues.yaml and the user's file of the same name."""
+    from eventcoder.datafiles import deep_merge, read_yaml
+    from eventcoder.geo.gazetteer import gazetteer_home
+    from eventcoder.paths import PACKAGE_DATA
+    data: dict = {}
+    for p in (PACKAGE_DATA / "geo" / "location_cues.yaml", gazetteer_home() / "location_cues.yaml"):
+        if p.exists():
+            data = deep_merge(data, read_yaml(p, "geo location cues"), extend_lists=True)
+    coded = [c for c in data.get("coded_location") or () if c]
+    before = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in coded) + r")\s+(?:the\s+)?$", re.I) if coded else None
+    after = tuple(re.compile(p, re.I) for p in data.get("precision_after") or () if p)
+    return before, after
+
+
+def _coded_here(text: str, start: int) -> bool:
+    before, _ = _location_cues()
+    return bool(before and before.search(text[max(0, start - 40):start]))
+
+
+def _coded_precision(text: str, end: int) -> int | None:
+    for p in _location_cues()[1]:
+        m = p.search(text[end:end + 60])
+        if m and m.groupdict().get("p"):
+            return int(m.group("p"))
+    return None
+
+
 # ---- cue words ------------------------------------------------------------------------------------------------
 _LOC_PREP = re.compile(r"(?:\b(?:in|near|at|outside|around|from|to|into|across|toward|towards|of|between|and|"
                        r"within|throughout|inside|nearby|neighbouring|neighboring|northern|southern|eastern|"
@@ -160,7 +190,7 @@ def _collect(doc, text: str, gaz: Gazetteer) -> list[_Mention]:
         return False
 
     def prep_before(s: int) -> bool:
-        return bool(_LOC_PREP.search(text[max(0, s - 25):s]))
+        return bool(_LOC_PREP.search(text[max(0, s - 25):s])) or _coded_here(text, s)
 
     # surnames: tokens of multi-token PERSON names ("Mark Trapani" makes a later "Trapani" a person)
     surnames = {fold(tok.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for tok in ent
@@ -382,8 +412,13 @@ FOCUS_BONUS = 4.0
 
 
 def _score(c: GeoCandidate, m: _Mention, ctx_cc: Counter, ctx_a1: Counter, anchors: list[GeoCandidate],
-           total: int, focus: frozenset[str] = frozenset()) -> float:
+           total: int, focus: frozenset[str] = frozenset(), companions: Sequence[GeoCandidate] = ()) -> float:
     s = _TYPE_PRIOR.get(c.feature_code, 0.0)
+    if companions and not c.is_country and c.feature_code not in ("CONT", "RGN"):
+        # "Village (Commune, Province)": the names written as one address are close to each other
+        near = [max(0.0, 1.0 - (0.0 if _contains(c, a) or _contains(a, c)
+                                else haversine_km(c.lat, c.lon, a.lat, a.lon)) / 150.0) for a in companions]
+        s += 6.0 * sum(near) / len(near)
     if c.country in focus:
         s += FOCUS_BONUS  # a country whose full dump the user loaded, in a text that names no other country
     s += 0.6 * math.log10(c.population + 1)
@@ -415,8 +450,39 @@ def _names_country(c: GeoCandidate, m: _Mention) -> bool:
         (c.feature_code in ("PPLC", "PPLA") and c.population >= 100000)
 
 
+def _contains(div: GeoCandidate, c: GeoCandidate) -> bool:
+    """`div` is the first- or second-level division that `c` lies in."""
+    return div.feature_code in ("ADM1", "ADM2") and div.country == c.country and div.name in (c.admin1, c.admin2) \
+        and div.geonameid != c.geonameid
+
+
+_OPEN = re.compile(r" ?\(")
+
+
+def _companions(mentions: list[_Mention], text: str) -> dict[str, set[str]]:
+    """Names written as one address: a place and the divisions in the parentheses right after it ("Sambadou
+    (Kelbo, Sahel)", as ACLED notes and many reports write villages). -> key -> the other keys of its address;
+    "#heads" -> the keys of the places so qualified."""
+    out: dict[str, set[str]] = defaultdict(set)
+    ms = [m for m in mentions if m.cands and m.role != "demonym"]
+    for i, head in enumerate(ms):
+        if not _OPEN.match(text, head.end):
+            continue
+        close = text.find(")", head.end)
+        if close < 0 or close - head.end > 80:
+            continue
+        group = [head] + [q for q in ms[i + 1:] if q.end <= close]
+        if len(group) < 2:
+            continue
+        keys = {_key(m) for m in group}
+        for k in keys:
+            out[k] |= keys - {k}
+        out.setdefault("#heads", set()).add(_key(head))
+    return out
+
+
 def _resolve(mentions: list[_Mention], context_countries: Sequence[str],
-             focus: frozenset[str] = frozenset()) -> None:
+             focus: frozenset[str] = frozenset(), text: str = "") -> None:
     """focus: the countries whose full GeoNames dumps the user loaded (Gazetteer.focus_countries). In a text that
     names no country outside them (ACLED notes seldom name the country), their places are preferred to foreign
     namesakes, and their villages need no other confirmation than the text's own evidence."""
@@ -439,6 +505,7 @@ def _resolve(mentions: list[_Mention], context_countries: Sequence[str],
     named = {first[k].country for k, ms in by_key.items() if k in strong and first[k].country
              and any(m.role != "in_org" and _names_country(first[k], m) for m in ms)}
     focus = focus if focus and named <= focus else frozenset()
+    together = _companions(mentions, text) if text else {}
     for _ in range(2):
         ctx_cc = Counter({cc: 2 for cc in ext})
         ctx_a1 = Counter()
@@ -476,7 +543,8 @@ def _resolve(mentions: list[_Mention], context_countries: Sequence[str],
                     a1[(own.country, "#2", own.admin2)] -= n * 0.5
             total = sum(v for v in cc.values() if v > 0)
             anchors = [c for k, c in first.items() if k != key and k in strong and c.feature_class == "P"]
-            new[key] = max(m.cands, key=lambda c: _score(c, m, cc, a1, anchors, total, focus))
+            comp = [first[k] for k in together.get(key, ()) if k in first and not first[k].is_country]
+            new[key] = max(m.cands, key=lambda c: _score(c, m, cc, a1, anchors, total, focus, comp))
         first = new
     # weak evidence (gazetteer only) must be confirmed by the strong places: same first-level division, or close
     support = [first[k] for k in strong]
@@ -508,6 +576,12 @@ def _resolve(mentions: list[_Mention], context_countries: Sequence[str],
                 for m in ms:
                     m.dropped = True
                 continue
+        comp = [first[k] for k in together.get(key, ()) if k in first and not first[k].is_country
+                and first[k].feature_code not in ("CONT", "RGN")]
+        if key in together.get("#heads", ()) and comp and not c.is_country and all(
+                not (_contains(a, c) or _contains(c, a)) and haversine_km(c.lat, c.lon, a.lat, a.lon) > 300
+                for a in comp):
+            continue      # "Karpa (Ouagadougou)" read as a namesake far from the place that locates it: unresolved
         for m in ms:
             m.choice = c
 
@@ -558,7 +632,7 @@ def find_toponyms(text: str, *, doc=None, include_demonyms: bool = False,
     elif doc.text != text:
         raise ValueError("find_toponyms: `doc` was parsed from a different text than `text`")
     mentions = _collect(doc, text, gaz)
-    _resolve(mentions, context_countries, gaz.focus_countries)
+    _resolve(mentions, context_countries, gaz.focus_countries, text)
     out = []
     for m in mentions:
         if m.dropped:
@@ -659,6 +733,16 @@ def _locate(text: str, toponyms: Sequence[Toponym], s0: int, s1: int, tpos: int,
         # keep the country/region, say so with the precision
         return _with_span(t.place, article_id, t, near)
 
+    # a coder's note names the place the event is coded at ("coded as X at geoprecision 2"): it wins
+    p0, p1 = _paragraph(text, s0)
+    for t in toponyms:
+        if p0 <= t.start < p1 and t.place is not None and t.role != "demonym" and _coded_here(text, t.start):
+            place = _with_span(t.place, article_id, t)
+            gp = _coded_precision(text, t.end)
+            if gp is not None and place.precision in ("point", "near"):
+                prec, ucdp = {1: ("point", 1), 2: ("near", 2), 3: ("near", 2)}[gp]
+                place = records.replace(place, precision=prec, acled_geo_precision=gp, ucdp_where_prec=ucdp)
+            return place
     cands = _event_candidates(text, toponyms, s0, s1)
     got = pick(cands)
     if got:
