@@ -118,3 +118,16 @@ def test_a_month_is_not_a_march(acled_of, pipeline):
 ])
 def test_events_told_together(acled_of, text, expected):
     assert acled_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Militiamen attacked the village on Monday and local self-defense groups responded to the attack.", CLASH),
+    ("Seven people were killed in clashes between rival ethnic groups over land on Monday.", CLASH),
+    ("Police killed five gang members in the slum on Monday.", CLASH),
+    # weapons named in another clause do not make remote violence
+    ("A soldier was killed by gunfire on Monday while his unit was looking for explosives on the road.", CLASH),
+    # 'communal transport' is a bus, not a communal militia
+    ("Gunmen attacked a communal bus and killed two passengers on Monday.", VAC),
+])
+def test_sides_named_by_modifiers_and_clauses(acled_of, text, expected):
+    assert acled_of(text) == expected

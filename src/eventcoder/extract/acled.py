@@ -146,6 +146,8 @@ def _heads_kind(heads, actors) -> dict[str, bool]:
             ch.dep_ == "prep" and ch.lower_ == "with" and _words(ch.subtree) & c["weapons"] for ch in h.children)
         if head & c["mob"] or mods & c["mob"]:
             kind["mob"] = kind["crowd"] = True
+        elif mods & c["identity_modifiers"]:
+            kind["armed"] = True           # "rival ethnic groups", "clan militiamen": identity militias
         elif mods & c["crowd_modifiers"] and not head & c["armed"] and "armed" not in mods:
             kind["crowd"] = True
         elif head & c["armed"] or armed_with or "armed" in mods:
@@ -188,6 +190,22 @@ def _participants(tok, sentence_tokens, actors, recipients):
         vict = _actors_kind(recipients)
         vict["crowd"] = False
     return perp, vict
+
+
+def _clause_verb(t):
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _clause_tokens(tok) -> list:
+    """The tokens of the trigger's own clause (and of the clause it depends on: "blew himself up, killing
+    five"), not of other clauses ("as they searched the area for explosives", "after others hurled a grenade")."""
+    verb = _clause_verb(tok)
+    verbs = {verb.i}
+    if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
+        verbs.add(_clause_verb(verb.head).i)
+    return [t for t in tok.sent if _clause_verb(t).i in verbs]
 
 
 def _fought_back(tok) -> bool:
@@ -382,6 +400,7 @@ def _previous_sentence(tok) -> list:
 def _violence(trigger, tok, sentence_tokens, actors, recipients, abduct: bool = False) -> tuple[str, str]:
     c = _c()
     words = _words(sentence_tokens)
+    weapon_words = _words(_clause_tokens(tok))
     lemma = tok.lemma_.lower()
     mode = trigger.mode
     perp, vict = _participants(tok, sentence_tokens, actors, recipients)
@@ -398,6 +417,8 @@ def _violence(trigger, tok, sentence_tokens, actors, recipients, abduct: bool = 
             (not sides["armed"] and not everyone and bool(ctx & (c["crowd"] | set(PROTEST_WORDS) | c["mob"])))
         nonstate_armed = any(_armed(a) and a.acled_inter != 1 and a.sector not in c["soft_sectors"]
                              for a in list(actors) + list(recipients))
+        if ctx & c["identity_modifiers"] and not sides["crowd"]:
+            crowdish = False               # "inter-clan clashes", "tribal clashes": identity militias fight
         if crowdish and not (sides["armed"] and nonstate_armed):
             if ctx & set(PROTEST_WORDS):
                 return "Riots", "Violent demonstration"
@@ -417,16 +438,17 @@ def _violence(trigger, tok, sentence_tokens, actors, recipients, abduct: bool = 
     if mode == "sexual":
         return "Violence against civilians", "Sexual violence"
     if not reciprocal:
-        if words & c["suicide"]:
+        w = weapon_words
+        if w & c["suicide"]:
             return "Explosions/Remote violence", "Suicide bomb"
-        if words & {"airstrike", "airstrikes", "air-strike", "drone", "warplane", "uav"} or \
-                ({"air", "aerial"} & words and {"strike", "raid", "bombardment", "bomb"} & words):
+        if w & {"airstrike", "airstrikes", "air-strike", "drone", "warplane", "uav"} or \
+                ({"air", "aerial"} & w and {"strike", "raid", "bombardment", "bomb"} & w):
             return "Explosions/Remote violence", "Air/drone strike"
-        if words & c["shelling"]:
+        if w & c["shelling"]:
             return "Explosions/Remote violence", "Shelling/artillery/missile attack"
-        if words & c["grenade"]:
+        if w & c["grenade"]:
             return "Explosions/Remote violence", "Grenade"
-        if words & c["ied"] or mode == "explosives":
+        if w & c["ied"] or mode == "explosives":
             return "Explosions/Remote violence", "Remote explosive/landmine/IED"
     if reciprocal:
         return "Battles", "Armed clash"
