@@ -58,3 +58,20 @@ def test_us_in_capitals_is_the_country_not_a_pronoun(mentions_of):
 def test_place_hanging_on_the_object_is_the_target(mentions_of):
     m = _one(mentions_of("Ethiopian troops declared a state of siege in Mogadishu on Saturday."), "COERCE")
     assert [a.country for a in m.recipients] == ["SOM"]
+
+
+def test_engaged_in_gives_the_nominal_act_its_actor(mentions_of):
+    ms = mentions_of("Sudanese militias were engaged in ethnic cleansing against Masalit villagers.")
+    assault = [m for m in ms if m.coding.plover_type == "ASSAULT"]
+    assert [m.trigger.text for m in assault] == ["cleansing"]          # not a second event for "engaged"
+    assert [a.country for a in assault[0].actors] == ["SDN"]
+
+
+def test_took_part_in_the_attack(mentions_of):
+    m = _one(mentions_of("Chadian soldiers took part in the attack on the camp."), "ASSAULT")
+    assert [a.country for a in m.actors] == ["TCD"]
+
+
+def test_engaged_rebels_makes_the_rebels_the_target(mentions_of):
+    m = _one(mentions_of("Chadian troops engaged rebels near the border on Monday."), "ASSAULT")
+    assert [a.sector for a in m.recipients] == ["REB"]

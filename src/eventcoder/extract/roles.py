@@ -13,6 +13,7 @@ SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 LIGHT_VERBS = {"carry", "launch", "stage", "conduct", "mount", "hold", "make", "lead", "perpetrate", "claim",
                "commit", "take", "be", "begin", "continue", "erupt", "break", "occur", "see", "resume", "intensify"}
+PARTICIPATION = {"engage", "engaged", "involve", "involved", "participate", "join", "implicate", "implicated"}
 TARGET_PREPS = {"on", "against", "upon", "at", "toward", "towards", "targeting"}
 PARTY_PREPS = {"between", "among", "amongst"}
 GIVING = {"send", "give", "provide", "deliver", "supply", "donate", "pass", "grant", "pledge", "contribute", "offer",
@@ -126,6 +127,14 @@ def _noun_roles(tok, scheme: str) -> Roles:
         if subj is not None:
             r.actors.append(subj)
         r.recipients += _prep_objects(head, TARGET_PREPS | {"with"})
+    if tok.dep_ == "pobj" and head.lower_ == "in" and (head.head.lemma_.lower() in PARTICIPATION or any(
+            c.dep_ == "dobj" and c.lower_ == "part" for c in head.head.children)):
+        # "Serb forces were engaged in ethnic cleansing", "took part in the attack": who takes part acts
+        gov = head.head
+        part = _child(gov, SUBJ | PASS_SUBJ) or clause_subject(gov)
+        if part is not None:
+            r.actors.append(part)
+        r.recipients += _prep_objects(gov, TARGET_PREPS)
     if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in LIGHT_VERBS:
         parties += _prep_objects(head, PARTY_PREPS)
         r.recipients += _prep_objects(head, TARGET_PREPS)

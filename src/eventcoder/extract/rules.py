@@ -214,6 +214,8 @@ class RulesExtractor:
                 if hit is None:
                     continue
                 trig, required = hit
+                if self._participation(tok):
+                    continue
                 mention = self._mention(document, sent, tok, trig, required, matches, state, published, is_hist)
                 if mention is not None:
                     sent_mentions.append(mention)
@@ -250,6 +252,10 @@ class RulesExtractor:
                 if found:
                     recipients = found
                     break
+            if not recipients and trig.plover == "ASSAULT" and required is not None and required.dep_ == "dobj":
+                # "troops engaged rebels": the object the trigger required is the one attacked
+                recipients = [r for r in self._resolve_head(required, matches, state, date, tok)
+                              if _actor_sort_key(r) not in keys and (r.known or r.sector)]
         if roles.reciprocal and not recipients and len(actors) >= 2:
             pass  # two-sided act: every party is an actor, no recipient (PLOVER rule)
         mod = assess(tok, published=published, is_historical=is_hist)
@@ -324,6 +330,15 @@ class RulesExtractor:
                 recipients=tuple(fix(a) for a in recipients), evidence=(sentence,),
                 published=document.article.published, source=document.article.source, confidence=0.7))
         return out
+
+    def _participation(self, tok) -> bool:
+        """ "were engaged in ethnic cleansing", "took part in the attack": the verb only says who took part in the
+        act its "in" names; that act is the event (its roles come from the verb), not the verb itself."""
+        from .roles import PARTICIPATION, _prep_objects
+        if tok.lemma_.lower() not in PARTICIPATION and not (tok.lemma_ == "take" and any(
+                c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children)):
+            return False
+        return any(self._match_trigger(p) for p in _prep_objects(tok, {"in"}))
 
     def _locative_targets(self, tok, required, matches, state, date) -> list[Actor]:
         from .roles import _prep_objects
