@@ -2,7 +2,8 @@
 
 Matching: each expected (source, target, CAMEO root) triple is found when some predicted event has that CAMEO
 root (first two digits of coding.cameo_code) and an actor whose CAMEO country code equals the source and a
-recipient whose code equals the target. Gold codes are cut to their first 3 letters (GONGOV -> GON); '---' is
+recipient whose code equals the target; a two-sided act coded with every party as an actor and no recipient
+(the PLOVER convention) holds both directed triples X->Y and Y->X when X and Y are two of its actors. Gold codes are cut to their first 3 letters (GONGOV -> GON); '---' is
 "no country" and also matches an event without recipients; '###' matches anything; a quoted phrase
 ('"THE MINISTRY OF MAGIC"') is an actor PETRARCH's dictionaries do not know and is compared by the first 3
 letters of its first word (after "the"). A predicted actor's code is Actor.country, else for actors the KB does
@@ -102,7 +103,23 @@ def triple_found(tr: Triple, events: list[records.Event]) -> bool:
         tgts = [cameo_country(a) for a in e.recipients] or ["---"]
         if _code_ok(tr.source, srcs or ["---"]) and _code_ok(tr.target, tgts):
             return True
+        if _two_sided(tr, e, srcs):
+            return True
     return False
+
+
+def _two_sided(tr: Triple, e: records.Event, srcs: list[str]) -> bool:
+    """A two-sided act coded the PLOVER way ("X and Y agree", "talks between X and Y"): every party is an actor and
+    there is no recipient. PETRARCH writes the same act as two directed triples (X->Y and Y->X); each is found when
+    both its codes are among the event's actors (two different actors)."""
+    if e.recipients or len(e.actors) < 2 or tr.target in ("---", WILDCARD):
+        return False
+    rest = list(srcs)
+    if tr.source != WILDCARD:
+        if tr.source not in rest:
+            return False
+        rest.remove(tr.source)
+    return tr.target in rest
 
 
 def pred_triples(events: list[records.Event]) -> list[str]:
