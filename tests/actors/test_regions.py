@@ -87,3 +87,16 @@ def test_plural_identity_is_a_people(resolver):
     assert resolver.resolve("Tuareg separatist rebels", date=D, context_countries=["MLI"]).sector == "REB"
     assert [m.text for m in resolver.find("Kurdish and Arab leaders met.")] != ["Kurdish"]
 
+
+def test_situate_transnational_network_as_local_affiliate(resolver):
+    span = records.Span("a", 0, 14, "Islamic State")
+    central = records.replace(resolver.resolve("Islamic State", date=D), span=span)
+    assert central.country == "IMG"
+    local = resolver.situate(central, "EGY", date=D)
+    assert (local.country, local.kb_id != central.kb_id, local.span) == ("EGY", True, span)
+    assert resolver.situate(central, "FRA", date=D) == central      # no affiliate there
+
+
+def test_armed_civilian_nouns_are_an_unidentified_armed_group(resolver):
+    assert [resolver.resolve(p, context_countries=["BEN"]).acled_inter for p in ("farmers", "armed farmers")] == [7, 3]
+    assert resolver.resolve("armed Fulani herders", context_countries=["BEN"]).acled_inter == 4

@@ -242,6 +242,13 @@ class ActorResolver:
             return actor
         if actor.kb_id:
             e = self.kb.get(actor.kb_id)
+            if e is not None and e.kind == "organization" and e.affiliates and actor.country not in self.kb.countries:
+                # a transnational network acting in a country where it has a local affiliate ("an Islamic
+                # State sniper" in Egypt -> its Sinai province)
+                aff = self._affiliate(e, _date(date), (country,))
+                if aff is not None:
+                    a = self._org_actor(aff, _date(date), (country,), f"{actor.why}; in {country} -> affiliate {aff.id}")
+                    return records.replace(a, span=actor.span)
             if e is not None and not e.institution_of:
                 return actor             # a named group or person (also one an earlier mention anchored)
         text = actor.span.text if actor.span is not None else None
@@ -493,6 +500,9 @@ class ActorResolver:
                     s = lx.ref if lx.kind == "modifier" else lx.ref.sector
                     if s and s != "ELI":        # "former" only turns officials into ELI (below)
                         sector, why_sector = s, f"{lx.text!r} + role {role.noun!r}"
+            if sector in _COLLECTIVE and any(lx.kind == "modifier" and lx.ref == "UAF" for lx in mods):
+                # "armed farmers", "unknown individuals": ACLED's unidentified armed group, not civilians
+                sector, why_sector = "UAF", f"{[lx.text for lx in mods if lx.ref == 'UAF'][-1]!r} + role {role.noun!r}"
             if self._former(chunk[:x]) and sector in ("GOV", "LEG", "JUD"):
                 sector, why_sector = "ELI", f"'former' + role {role.noun!r} -> former officials"
             idents = [lx.ref for it in chunk[:x] for lx in it.get("identity")
