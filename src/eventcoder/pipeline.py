@@ -122,28 +122,14 @@ class Pipeline:
         return [t for t in toponyms if not any(s <= t.start and t.end <= e for s, e in names)]
 
     def _casualties(self, document: Document, mentions: list[Mention]) -> list[Mention]:
-        from .casualties.aggregate import aggregate
-        from .casualties.extract import extract_claims
+        """Every casualty claim of the article goes to the violent act it tells the toll of, including tolls
+        told in a sentence of their own ("Two people died.") and ACLED coders' notes (casualties.attach)."""
+        from .casualties.attach import attach_claims
         art = document.article
-        by_sentence: dict[int, list[int]] = {}
-        for i, m in enumerate(mentions):
-            if m.coding.plover_type in VIOLENT_TYPES:
-                by_sentence.setdefault(m.sentence.start, []).append(i)
         resolver = getattr(self.extractor, "resolver", None)
         resolve = (lambda text: resolver.resolve(text, date=art.published)) if resolver else None
-        out = list(mentions)
-        for start, idxs in by_sentence.items():
-            first = out[idxs[0]]
-            parties = tuple({a for i in idxs for a in out[i].actors + out[i].recipients})
-            claims = extract_claims(first.sentence.text, article_id=art.id, offset=start,
-                                    resolve_claimant=resolve, parties=parties)
-            if not claims:
-                continue
-            # the claims go to the violent mention nearest to each number
-            for c in claims:
-                j = min(idxs, key=lambda i: abs(out[i].trigger.start - (c.span.start if c.span else start)))
-                out[j] = replace(out[j], claims=out[j].claims + (c,))
-        return [replace(m, fatalities=aggregate(m.claims)) if m.claims else m for m in out]
+        return attach_claims(document, mentions, resolve_claimant=resolve,
+                             violent=lambda m: m.coding.plover_type in VIOLENT_TYPES)
 
     # ------------------------------------------------------------------ batch
     def run(self, paths: Sequence[str | Path], store, *, published: dt.date | None = None, source: str | None = None,
