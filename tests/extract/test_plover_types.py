@@ -58,3 +58,11 @@ def test_demand_noun_content_is_not_an_event(mentions_of):
     assert [a.country for a in m.recipients] == ["UGA"]
     assert m.actors and "Amnesty" in m.actors[0].name
     assert "CONCEDE" not in _types(ms)
+
+
+def test_demand_content_clause_parsed_onto_the_verb(mentions_of):
+    # the small model hangs "that Sudan lift ..." on "repeated", not on "demand"
+    ms = mentions_of("The African Union repeated its demand yesterday that Sudan lift the blockade.")
+    m = _one(ms, "REQUEST")
+    assert [a.country for a in m.recipients] == ["SDN"]
+    assert not any(m.emitted and m.trigger.text == "lift" for m in ms)

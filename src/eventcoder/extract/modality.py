@@ -85,6 +85,9 @@ def assess(tok, *, published: dt.date | None = None, is_historical=None) -> Moda
                 if lemma in REQUEST_NOUNS and head.pos_ == "NOUN" and dep in ("acl", "ccomp"):
                     # "its demand that Israel ease restrictions": the demanded act has not happened
                     return Modality("hypothetical", None, lemma)
+                if dep == "ccomp" and any(ch.dep_ == "dobj" and ch.lemma_.lower() in REQUEST_NOUNS for ch in head.children):
+                    # the same, with the content clause parsed onto the verb: "reiterated its demand that ..."
+                    return Modality("hypothetical", None, "demand")
             if dep in ("relcl", "conj", "nsubj", "attr") and t.i != verb.i:
                 break
         t = head

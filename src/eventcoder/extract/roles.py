@@ -106,6 +106,8 @@ def _noun_roles(tok, scheme: str) -> Roles:
         r.recipients += _prep_objects(tok, {"to", "for"})
     if tok.lemma_ in REQUEST_LIKE:      # "its demand that Israel ease restrictions": the one asked is the target
         comp = _child(tok, {"acl", "ccomp"})
+        if comp is None and tok.dep_ == "dobj":     # the parser often hangs the content clause on the verb
+            comp = _child(tok.head, {"ccomp"})
         comp_subj = _child(comp, SUBJ) if comp is not None else None
         if comp_subj is not None:
             r.recipients.append(comp_subj)
