@@ -131,3 +131,14 @@ def test_events_told_together(acled_of, text, expected):
 ])
 def test_sides_named_by_modifiers_and_clauses(acled_of, text, expected):
     assert acled_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Soldiers staged a demonstration at their camp on Monday and fired gunshots in the air.", VIOLENT_DEMO),
+    ("Vendors staged a demonstration on Monday over the arrest and beating of their colleagues by police.",
+     ("Protests", "Peaceful protest")),
+    ("Workers protested outside the factory on Monday. Police and protesters engaged in running battles.",
+     VIOLENT_DEMO),
+])
+def test_what_demonstrators_did(acled_of, text, expected):
+    assert acled_of(text) == expected

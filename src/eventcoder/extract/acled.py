@@ -120,8 +120,8 @@ def victim_heads(tok) -> list:
             out.append(ch)
         if ch.dep_ == "nsubj" and tok.pos_ == "VERB" and _headline_passive(tok):
             out.append(ch)
-        if ch.dep_ == "prep" and ch.lower_ in ("on", "against", "upon"):
-            out += [o for o in ch.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
+        if ch.dep_ == "prep" and ch.lower_ in ("on", "against", "upon", "at"):
+            out += [o for o in ch.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")]
         if ch.dep_ in ("advcl", "xcomp", "conj") and ch.lemma_ in ("kill", "injure", "wound", "abduct", "kidnap"):
             out += [o for o in ch.children if o.dep_ == "dobj"]
     if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
@@ -246,28 +246,40 @@ def _context_tokens(tok, n_after: int = 2) -> list:
         subj = next((t for t in s if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
         if subj is None or not ({subj.lower_, subj.lemma_.lower()} & (c["crowd"] | c["anaphora"] | c["mob"]
                                                                        | set(PROTEST_WORDS))):
-            if not _words(s) & (c["protest_violence_strong"] | c["intervention"]):
+            if not _words(s) & (c["protest_violence_strong"] | c["intervention"] | c["protest_crowd"]):
                 break
         out += list(s)
         nxt = s.end
     return out
 
 
+def _forms(t) -> set[str]:
+    """Lemma, form and regular stems ("staged" when the lemmatizer says "stag")."""
+    low = t.lower_
+    out = {t.lemma_.lower(), low}
+    if low.endswith("ed"):
+        out |= {low[:-1], low[:-2]}
+    return out
+
+
 def _grievance(tokens) -> set[int]:
     """Indices of tokens that say what people protest about or what came before ("to protest the killing of",
-    "against attacks", "after a man was shot"): their violence words are not the crowd's behaviour."""
+    "demonstrations against attacks", "after a man was shot"): their violence words are not the crowd's
+    behaviour. ("Police used live bullets against rioters" is behaviour: 'against' counts only after a protest.)"""
     c = _c()
+    protesting = c["grievance_verbs"] | set(PROTEST_WORDS) | c["protest_crowd"] | c["protest_support_verbs"]
     skip: set[int] = set()
     for t in tokens:
         if t.i in skip:
             continue
-        if (t.dep_ == "prep" and t.lower_ in c["grievance_preps"]) or \
+        if (t.dep_ == "prep" and t.lower_ in c["grievance_preps"] and
+                (_forms(t.head) & protesting or t.lower_ in c["grievance_marks"])) or \
                 (t.dep_ in ("advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp") and
                  any(m.dep_ == "mark" and m.lower_ in c["grievance_marks"] for m in t.children)):
             skip |= {x.i for x in t.subtree}
         elif t.lemma_.lower() in c["grievance_verbs"]:
             for ch in t.children:
-                if ch.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl"):
+                if ch.dep_ in ("dobj", "ccomp"):
                     skip |= {x.i for x in ch.subtree}
     return skip
 
@@ -429,6 +441,10 @@ def _violence(trigger, tok, sentence_tokens, actors, recipients, abduct: bool = 
         if _protest_words(tok) & set(PROTEST_WORDS):
             return "Riots", "Violent demonstration"
         return "Riots", "Mob violence"
+    if not [h for h in victim_heads(tok) if h.lemma_.lower() not in c["projectiles"]] and \
+            _words(tok.subtree) & c["into_the_air"] and \
+            _protest_words(tok) & (set(PROTEST_WORDS) | c["protest_crowd"]):
+        return _protest(tok)           # shots fired into the air at a demonstration
     if vict["crowd"] and perp["armed"] and (words | _words(_victim_core(tok))) & (set(PROTEST_WORDS) |
                                                                                c["crowd_control"] | c["protest_crowd"]):
         # police firing on demonstrators: ACLED codes the demonstration (excessive force, intervention, riot)
