@@ -74,7 +74,8 @@ class Pipeline:
             s.text, published=art.published, trigger=(m.trigger.start - s.start, m.trigger.end - s.start),
             article_id=art.id, offset=s.start,
         )
-        if date is not None and date.span is not None and not _in_own_clause(document, m, date.span):
+        if date is not None and date.span is not None and not _in_own_clause(document, m, date.span) \
+                and not _dated_claim(document, m, date.span):
             # "offered to hand over nationals suspected of bombing a plane in 1988": 1988 dates the bombing
             date = None
         if date is None and art.published and m.status == "reported" and not _pluperfect(document, m):
@@ -93,7 +94,9 @@ class Pipeline:
     def _places(self, document: Document, mentions: list[Mention]) -> list[Mention]:
         from .geo.resolver import find_toponyms, locate_event
         art = document.article
-        wanted = [m for m in mentions if m.emitted and m.status == "reported"
+        # claimed violence is located too ("IS claimed the attack on the army post in Kilgo": ACLED codes such
+        # claims); other claims ("had received information from Ukraine") name no place of their own
+        wanted = [m for m in mentions if m.emitted and (m.status == "reported" or m.coding.acled_event_type)
                   and (m.coding.plover_type in LOCATED_TYPES or m.coding.acled_event_type)]
         if not wanted:
             return mentions
@@ -207,8 +210,8 @@ def _situate_actors(m: Mention) -> Mention:
         if country:
             a = resolver.situate(a, country, date=m.published)
             if a.sector in ("MIL", "COP", "SPY") and a.acled_inter in (1, 8) and a.country in resolver.kb.countries:
-                # ACLED: state forces are 1 at home, 8 abroad (abroad only where the sentence names the place)
-                inter = 1 if a.country == country else 8 if named else a.acled_inter
+                # ACLED: state forces are 1 at home, 8 abroad ("French forces" in Mali)
+                inter = 1 if a.country == country else 8
                 if inter != a.acled_inter:
                     a = replace(a, acled_inter=inter)
         if crowd and not victim and (a.sector in CROWD_SECTORS and a.acled_inter not in (1, 2, 3, 4, 8)
@@ -257,6 +260,33 @@ def _in_own_clause(document: Document, m: Mention, span: Span) -> bool:
         if c.dep_ in ("relcl", "acl"):
             words |= _own_clause(c)
     return any(span.start <= w.idx < span.end for w in words)
+
+
+REPORTING_LEMMAS = frozenset({"say", "report", "announce", "state", "confirm", "tell", "declare", "reveal",
+                              "acknowledge", "admit", "add", "indicate", "write", "post"})
+
+
+def _dated_claim(document: Document, m: Mention, span: Span) -> bool:
+    """An act dated by the statement that reports it: "On 20 August, ISGS claimed to have killed ten soldiers",
+    "On 3 May, the SPLM-N said it killed 40 soldiers". The statement bounds the act (ACLED codes such reports on
+    the statement's date; the publication date may be months later). An act told in the pluperfect ("said the
+    rebels had received help") happened at some earlier time and stays undated."""
+    if _pluperfect(document, m):
+        return False
+    from .extract.cues import cues
+    from .extract.modality import _own_clause
+    reporting = REPORTING_LEMMAS | cues()["modality"]["claim_verbs"]
+    tok = _trigger_token(document, m)
+    t, steps = tok, 0
+    while t is not None and steps < 6 and t.head.i != t.i:
+        # up from the act through its clause ("in an attack on ..." -> "killed") to the verb it is reported by
+        if t.dep_ not in ("ccomp", "xcomp", "conj", "pobj", "prep", "dobj", "pcomp"):
+            return False
+        head = t.head
+        if head.lemma_.lower() in reporting and any(span.start <= w.idx < span.end for w in _own_clause(head)):
+            return True
+        t, steps = head, steps + 1
+    return False
 
 
 def _pluperfect(document: Document, m: Mention) -> bool:

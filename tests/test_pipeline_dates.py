@@ -1,0 +1,35 @@
+"""Dates of reported and claimed acts: the statement that reports an act dates it; the pluperfect does not."""
+import datetime as dt
+
+import pytest
+
+from eventcoder.pipeline import Pipeline
+from eventcoder.records import Article
+
+PUB = dt.date(2019, 5, 10)
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(geocode=False)
+
+
+def _dates(pipeline, text):
+    art = Article.from_text(text, published=PUB)
+    return [(m.status, m.date.date if m.date else None, m.date.basis if m.date else None)
+            for m in pipeline.mentions(pipeline.document(art)) if m.coding.plover_type == "ASSAULT"]
+
+
+def test_a_claim_is_dated_by_the_claim(pipeline):
+    got = _dates(pipeline, "On 3 May, the rebels claimed to have killed ten soldiers in an attack on an army post.")
+    assert got and all(d == dt.date(2019, 5, 3) for _, d, _ in got), got
+
+
+def test_a_reported_act_is_dated_by_the_statement_not_the_publication(pipeline):
+    got = _dates(pipeline, "On 3 May, the rebel group said it killed 40 government soldiers in clashes near the border.")
+    assert got and all(d == dt.date(2019, 5, 3) for _, d, _ in got), got
+
+
+def test_a_pluperfect_claim_stays_undated(pipeline):
+    got = _dates(pipeline, "On 3 May, the rebels claimed they had killed ten soldiers.")
+    assert got and all(d is None for _, d, _ in got), got
