@@ -108,3 +108,11 @@ def test_a_coders_note_names_the_event_place_and_its_precision(nlp):
     place = locate_event(text, tops, sentence=(0, text.index(".") + 1), trigger=(i, i + 8), gazetteer=gaz)
     assert place.geonameid == 900004 and place.acled_geo_precision == 2 and place.precision == "near"
     assert text[place.span.start:place.span.end] == "Kelbo" and place.span.start > text.index("coded")
+
+
+def test_a_foreign_city_named_like_a_focus_place_does_not_switch_the_focus_off(nlp):
+    gaz = _gaz()
+    gaz.add(900011, "Dorissa", 35.0, 135.0, "JP", "P", "PPLA", 350000, "Kansai", None, [])
+    text = "Striking teachers marched in Dorissa on Monday."
+    tops = [t for t in find_toponyms(text, doc=nlp(text), gazetteer=gaz) if t.text == "Dorissa"]
+    assert tops and tops[0].place.geonameid == 900005

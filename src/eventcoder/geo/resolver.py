@@ -408,7 +408,7 @@ def _has_division_twin(c: GeoCandidate, m: _Mention) -> bool:
                for a in m.cands[:20])
 
 
-FOCUS_BONUS = 4.0
+FOCUS_BONUS = 7.0
 
 
 def _score(c: GeoCandidate, m: _Mention, ctx_cc: Counter, ctx_a1: Counter, anchors: list[GeoCandidate],
@@ -502,8 +502,10 @@ def _resolve(mentions: list[_Mention], context_countries: Sequence[str],
         first[key] = max(m.cands, key=lambda c: _score(c, m, Counter(), Counter(), [], 0))
     strong = {key for key, ms in by_key.items() if any(not m.weak for m in ms)}
     # the countries the text itself names (places inside organisation names, "Katiba Macina", do not count)
+    # (a name that is also a place of a focus country, "Nara", does not say the text is about the foreign one)
     named = {first[k].country for k, ms in by_key.items() if k in strong and first[k].country
-             and any(m.role != "in_org" and _names_country(first[k], m) for m in ms)}
+             and any(m.role != "in_org" and _names_country(first[k], m) for m in ms)
+             and not any(x.country in focus and fold(x.name) == fold(ms[0].text) for x in ms[0].cands)}
     focus = focus if focus and named <= focus else frozenset()
     together = _companions(mentions, text) if text else {}
     for _ in range(2):
