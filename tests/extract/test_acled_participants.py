@@ -142,3 +142,15 @@ def test_sides_named_by_modifiers_and_clauses(acled_of, text, expected):
 ])
 def test_what_demonstrators_did(acled_of, text, expected):
     assert acled_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attack that only hit property
+    ("Unknown assailants carried out an arson attack on the house of a local councillor on Monday.",
+     ("Strategic developments", "Looting/property destruction")),
+    # the 'of' of an act noun names its victim
+    ("The operation on Monday led to the killing of a senior militant commander.", CLASH),
+    ("Soldiers neutralized ten militants near the border on Monday.", CLASH),
+])
+def test_what_was_hit(acled_of, text, expected):
+    assert acled_of(text) == expected

@@ -126,6 +126,9 @@ def victim_heads(tok) -> list:
             out += [o for o in ch.children if o.dep_ == "dobj"]
     if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
         out.append(tok.head)
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in _c()["acts_of"]:   # "the killing of a senior commander"
+        out += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME", "GPE", "LOC")]
     return [_partitive_head(h) for h in _with_conj(out)]
 
 
@@ -468,6 +471,11 @@ def _violence(trigger, tok, sentence_tokens, actors, recipients, abduct: bool = 
             return "Explosions/Remote violence", "Remote explosive/landmine/IED"
     if reciprocal:
         return "Battles", "Armed clash"
+    vh = victim_heads(tok)
+    if (vh and all(h.lemma_.lower() in c["property"] for h in vh) and not vict["armed"]
+            or _words(_core(tok)[1:]) & c["arson"]) and not _words(_clause_tokens(tok)) & c["casualty_words"]:
+        # an attack on houses, vehicles or offices that harmed nobody: property destruction
+        return "Strategic developments", "Looting/property destruction"
     if lemma in c["one_sided_triggers"] or words & c["unarmed_markers"]:
         return "Violence against civilians", "Attack"
     if vict["armed"] and not vict["unarmed"]:
