@@ -93,9 +93,9 @@ def test_names_written_as_one_address_locate_each_other(nlp):
 def test_a_namesake_far_from_the_place_that_locates_it_is_left_unresolved(nlp):
     gaz = _gaz()
     gaz.add(900010, "Varkala", 8.7, 76.7, "IN", "P", "PPL", 40000, "Kerala", None, ["Warkala"])
-    text = "Gunmen attacked a market in Warkala (Dorissa) on Monday."
+    text = "Gunmen attacked the market of Warkala (Kidal, Kidal Region), a town in Mali."
     tops = {t.text: t for t in find_toponyms(text, doc=nlp(text), gazetteer=gaz)}
-    assert tops["Dorissa"].place.geonameid == 900005
+    assert tops["Kidal"].place.geonameid == 2455518
     assert "Warkala" not in tops or tops["Warkala"].place is None
 
 
@@ -116,3 +116,11 @@ def test_a_foreign_city_named_like_a_focus_place_does_not_switch_the_focus_off(n
     text = "Striking teachers marched in Dorissa on Monday."
     tops = [t for t in find_toponyms(text, doc=nlp(text), gazetteer=gaz) if t.text == "Dorissa"]
     assert tops and tops[0].place.geonameid == 900005
+
+
+def test_a_weak_word_in_the_parentheses_does_not_unresolve_the_place(nlp):
+    gaz = _gaz()
+    gaz.add(900012, "Ville", 46.0, 5.0, "FR", "P", "PPL", 800, "Bourgogne", None, [])
+    text = "Hundreds of demonstrators erected barricades in Dorissa (Ville de Dorissa, Dorissa) on Friday."
+    tops = [t for t in find_toponyms(text, doc=nlp(text), gazetteer=gaz) if t.text == "Dorissa"]
+    assert tops and all(t.place is not None and t.place.geonameid == 900005 for t in tops)

@@ -578,7 +578,7 @@ def _resolve(mentions: list[_Mention], context_countries: Sequence[str],
                 for m in ms:
                     m.dropped = True
                 continue
-        comp = [first[k] for k in together.get(key, ()) if k in first and not first[k].is_country
+        comp = [first[k] for k in together.get(key, ()) if k in first and k in strong and not first[k].is_country
                 and first[k].feature_code not in ("CONT", "RGN")]
         if key in together.get("#heads", ()) and comp and not c.is_country and all(
                 not (_contains(a, c) or _contains(c, a)) and haversine_km(c.lat, c.lon, a.lat, a.lon) > 300
