@@ -233,7 +233,8 @@ def test_unidentified_people_are_an_armed_group(resolver):
 
 def test_places_are_not_actors_in_running_text(resolver):
     ms = resolver.find("Kyiv denied it. Fighting in Mali and near Bamako continued; troops in Niger withdrew.")
-    assert [(m.text, m.actor.code) for m in ms] == [("Kyiv", "UKRGOV"), ("troops in Niger", "NERMIL")]
+    # the place gives "troops" their country but stays out of the span (the geoparser keeps the toponym)
+    assert [(m.text, m.actor.code) for m in ms] == [("Kyiv", "UKRGOV"), ("troops", "NERMIL")]
     # resolve() is given a phrase already chosen as an actor
     assert resolver.resolve("Mali").code == "MLIGOV"
 

@@ -610,7 +610,9 @@ class ActorResolver:
             if b.role is None and b.country:          # "Military Forces of Mali", "Civilians (Kenya)"
                 actor = self._role_actor(span, a.role, a.extra["sector"], a.extra["why"], b.country, None,
                                          a.extra["idents"], date, ctx, explicit=True)
-                return _Reading(a.i, b.j, actor, 2, country=b.country, role=a.role)
+                # "soldiers in Borno": the place gives the country but stays out of the mention's span, so that
+                # the geoparser keeps it as the event's toponym
+                return _Reading(a.i, a.j if b.extra.get("place") else b.j, actor, 2, country=b.country, role=a.role)
             if b.strength >= 2 and linker in ("for", "of", "from", "with") + tuple(_LINKED):
                 # "a spokesman for Ukrainian military intelligence" -> that actor
                 actor = records.replace(b.actor, why=f"{b.actor.why}; {linker!r} links {text[toks[a.i].start:toks[a.j - 1].end]!r} to it")
