@@ -154,3 +154,13 @@ def test_what_demonstrators_did(acled_of, text, expected):
 ])
 def test_what_was_hit(acled_of, text, expected):
     assert acled_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Two soldiers were killed and four others wounded by the explosion of an IED on the road on Monday.",
+    "A soldier was killed and four others wounded when their vehicle hit a landmine on Monday.",
+    "One soldier was killed on Monday after an IED explosion destroyed his vehicle.",
+    "An army truck struck an IED near the village on Monday. Two soldiers were wounded.",
+])
+def test_soldiers_hit_by_a_mine_is_remote_violence(acled_of, text):
+    assert acled_of(text) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")

@@ -211,6 +211,28 @@ def _clause_tokens(tok) -> list:
     return [t for t in tok.sent if _clause_verb(t).i in verbs]
 
 
+def _weapon_context(tok) -> list:
+    """The sentence without what happened before or around it ("following a roadside blast", "as they searched
+    for explosives") and without weapons that were seized or found ("weapons and explosives were seized")."""
+    c = _c()
+    skip: set[int] = set()
+    for t in tok.sent:
+        if t.i in skip or t.i == tok.i:
+            continue
+        if t.dep_ in ("advcl", "pcomp", "acl", "relcl") and \
+                any(m.dep_ == "mark" and m.lower_ in c["background_marks"] for m in t.children):
+            skip |= {x.i for x in t.subtree}
+        elif t.dep_ == "prep" and t.lower_ in c["background_marks"]:
+            skip |= {x.i for x in t.subtree}
+        elif t.lemma_.lower() in c["seizure_verbs"] and t.pos_ == "VERB":
+            for ch in t.children:
+                if ch.dep_ in ("dobj", "nsubjpass"):
+                    skip |= {x.i for x in ch.subtree}
+    if tok.i in skip:
+        return list(tok.sent)
+    return [t for t in tok.sent if t.i not in skip]
+
+
 def _fought_back(tok) -> bool:
     """The sentence (or the next one) says the other side fought back: "exchange of fire", "pushed back the
     attackers", "returned fire" (phrases in cues.yaml, matched in the lower-cased text)."""
@@ -415,8 +437,11 @@ def _previous_sentence(tok) -> list:
 def _violence(trigger, tok, sentence_tokens, actors, recipients, abduct: bool = False) -> tuple[str, str]:
     c = _c()
     words = _words(sentence_tokens)
-    weapon_words = _words(_clause_tokens(tok))
     lemma = tok.lemma_.lower()
+    weapon_words = _words(_weapon_context(tok))
+    if lemma in c["casualty_words"] and not perpetrator_heads(tok) and not actors:
+        # "A truck struck an IED. Two soldiers were wounded.": the toll of the act told just before
+        weapon_words |= _words(_previous_sentence(tok))
     mode = trigger.mode
     perp, vict = _participants(tok, sentence_tokens, actors, recipients)
     reciprocal = lemma in c["reciprocal_triggers"] or (mode == "firearms" and lemma in ("exchange", "trade")) or \
