@@ -295,8 +295,13 @@ def _pluperfect(document: Document, m: Mention) -> bool:
 
 
 def _context_countries(mentions: Iterable[Mention]) -> tuple[str, ...]:
+    """Countries of the article's actors, most frequent first, for the geocoder; armed groups that act across
+    borders are left out (JNIM, filed under Mali, pulled Burkina Faso villages to Malian namesakes)."""
     from collections import Counter
-    c = Counter(a.country for m in mentions for a in m.actors + m.recipients if a.country and len(a.country) == 3)
+
+    from .actors import TRANSNATIONAL_SECTORS
+    c = Counter(a.country for m in mentions for a in m.actors + m.recipients
+                if a.country and len(a.country) == 3 and a.sector not in TRANSNATIONAL_SECTORS)
     return tuple(k for k, _ in c.most_common())
 
 

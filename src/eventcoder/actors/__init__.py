@@ -12,7 +12,12 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["KnowledgeBase", "KBError", "default_kb", "ActorResolver", "ActorMatch", "default_resolver"]
+# Sectors of non-state armed actors (and foreign private military companies): filed under one country, they act
+# across borders (JNIM and IS Sahel in Burkina Faso and Niger, Boko Haram in Chad), so their country is weak
+# evidence of where an article happens.
+TRANSNATIONAL_SECTORS = frozenset({"REB", "PMC", "PRM", "CRM", "UAF", "TER", "INS"})
+
+__all__ = ["TRANSNATIONAL_SECTORS", "KnowledgeBase", "KBError", "default_kb", "ActorResolver", "ActorMatch", "default_resolver"]
 
 
 def __getattr__(name: str) -> Any:
