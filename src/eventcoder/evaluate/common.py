@@ -233,7 +233,9 @@ def sector3(code: str | None) -> str | None:
     if not code:
         return None
     code = str(code).strip().upper()[:3]
-    return code if code.isalpha() else None
+    if not code.isalpha():
+        return None
+    return str(mappings().get("sector_aliases", {}).get(code, code))
 
 
 def jsonl_records(path: Path):
