@@ -25,7 +25,3 @@ def test_an_event_with_a_recipient_is_directed():
     assert not triple_found(Triple("KEN", "UGA", "03", ""), [e])
     assert triple_found(Triple("KEN", "TZA", "03", ""), [e])
 
-
-def test_old_cameo_civilian_sector_reads_as_plover_cvl():
-    from eventcoder.evaluate.common import sector3
-    assert sector3("CIV") == "CVL" and sector3("CVLalb") == "CVL" and sector3("GOV") == "GOV" and sector3("***") is None
