@@ -33,3 +33,8 @@ def test_a_reported_act_is_dated_by_the_statement_not_the_publication(pipeline):
 def test_a_pluperfect_claim_stays_undated(pipeline):
     got = _dates(pipeline, "On 3 May, the rebels claimed they had killed ten soldiers.")
     assert got and all(d is None for _, d, _ in got), got
+
+
+def test_the_reporting_clause_dates_the_claim_through_its_asides(pipeline):
+    got = _dates(pipeline, "Around 3 May 2019 (as reported), the rebels claimed to have killed ten soldiers.")
+    assert got and all(d == dt.date(2019, 5, 3) for _, d, _ in got), got

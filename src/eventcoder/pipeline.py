@@ -274,7 +274,6 @@ def _dated_claim(document: Document, m: Mention, span: Span) -> bool:
     if _pluperfect(document, m):
         return False
     from .extract.cues import cues
-    from .extract.modality import _own_clause
     reporting = REPORTING_LEMMAS | cues()["modality"]["claim_verbs"]
     tok = _trigger_token(document, m)
     t, steps = tok, 0
@@ -283,8 +282,12 @@ def _dated_claim(document: Document, m: Mention, span: Span) -> bool:
         if t.dep_ not in ("ccomp", "xcomp", "conj", "pobj", "prep", "dobj", "pcomp"):
             return False
         head = t.head
-        if head.lemma_.lower() in reporting and any(span.start <= w.idx < span.end for w in _own_clause(head)):
-            return True
+        if head.lemma_.lower() in reporting:
+            # the reporting clause with its modifiers ("Around 20 September (as reported), X claimed ..."),
+            # not the reported clause itself
+            inner = {w.i for w in t.subtree}
+            if any(span.start <= w.idx < span.end for w in head.subtree if w.i not in inner):
+                return True
         t, steps = head, steps + 1
     return False
 
