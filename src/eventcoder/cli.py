@@ -77,7 +77,9 @@ def run(paths: list[str] = typer.Argument(..., help="files, directories (walked 
         workers: Optional[int] = typer.Option(None, min=1, help="worker processes (processes/dask engines; "
                                               "default: one per CPU); implies --engine processes"),
         scheduler: Optional[str] = typer.Option(None, help="address of a running dask scheduler "
-                                                "(implies --engine dask)")):
+                                                "(implies --engine dask)"),
+        actors: Optional[list[Path]] = typer.Option(None, "--actors", help="extra actor knowledge-base file or "
+                                                    "folder of YAML files (repeatable); overrides entries by id")):
     """Read articles, extract events, store them, and print the events found.
 
     Re-running the same input adds nothing; a new version of a stored article (same URL, or the same edited
@@ -88,6 +90,8 @@ def run(paths: list[str] = typer.Argument(..., help="files, directories (walked 
     from .pipeline import Pipeline
 
     pub = _date(published, "--published")
+    if actors:
+        _use_actor_files(actors)
     name = engine or ("dask" if scheduler else "processes" if workers else "local")
     with _open(db) as store:
         pipeline = Pipeline()
@@ -107,6 +111,23 @@ def run(paths: list[str] = typer.Argument(..., help="files, directories (walked 
     if summary.errors:
         for e in errors[-summary.errors:]:
             err.print(f"  [yellow]{e.get('reason')}[/yellow] {e.get('origin')}: {e.get('message')}")
+
+
+def _use_actor_files(paths: list[Path]) -> None:
+    """Load the user's actor files on top of the knowledge base for this run (and its worker processes)."""
+    import os
+
+    from .actors import kb as kbmod
+    from .actors.resolver import default_resolver
+    from .nlp import load_nlp
+    try:
+        kbmod.KnowledgeBase.load(paths)          # a missing file or a bad entry stops here, with its reason
+    except kbmod.KBError as exc:
+        err.print(f"[red]--actors[/red]: {exc}")
+        raise typer.Exit(2) from None
+    os.environ[kbmod.ACTORS_ENV] = os.pathsep.join(str(Path(p).resolve()) for p in paths)
+    for cached in (kbmod.default_kb, default_resolver, load_nlp):   # the KB also feeds the entity ruler
+        cached.cache_clear()
 
 
 def _engine(name: str, pipeline, workers: Optional[int], scheduler: Optional[str]):

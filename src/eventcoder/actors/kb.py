@@ -548,7 +548,14 @@ def _read_yaml(path: Path) -> Any:
         raise KBError(f"{path}: not valid YAML: {exc}") from None
 
 
+ACTORS_ENV = "EVENTCODER_ACTORS"
+
+
 @lru_cache(maxsize=1)
 def default_kb() -> KnowledgeBase:
-    """The packaged knowledge base plus the user's `data_home()/actors/*.yaml` (loaded once per process)."""
-    return KnowledgeBase.load()
+    """The packaged knowledge base plus the user's `data_home()/actors/*.yaml`, then the files or folders listed
+    in $EVENTCODER_ACTORS (os.pathsep-separated; `eventcoder run --actors FILE` sets it), loaded once per
+    process (worker processes inherit the variable)."""
+    import os
+    extra = [Path(p) for p in os.environ.get(ACTORS_ENV, "").split(os.pathsep) if p.strip()]
+    return KnowledgeBase.load(extra)
