@@ -75,3 +75,10 @@ def test_took_part_in_the_attack(mentions_of):
 def test_engaged_rebels_makes_the_rebels_the_target(mentions_of):
     m = _one(mentions_of("Chadian troops engaged rebels near the border on Monday."), "ASSAULT")
     assert [a.sector for a in m.recipients] == ["REB"]
+
+
+def test_role_noun_after_of_is_the_party_not_its_demonym(mentions_of):
+    # "the deaths of Malian soldiers": Malian soldiers (MLI MIL), not the government the demonym alone names
+    ms = mentions_of("The ambush by rebels led to the deaths of Malian soldiers near Kidal.")
+    m = next(m for m in ms if m.trigger.text == "deaths")
+    assert [(a.country, a.sector) for a in m.recipients] == [("MLI", "MIL")]

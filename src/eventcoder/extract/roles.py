@@ -224,7 +224,28 @@ def _object_parties(obj) -> list:
     def owners(noun):
         return [c for c in noun.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and (
             c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"))]
-    return owners(obj) + _prep_objects(obj, OBJECT_PARTY_PREPS) + [o for p in _prep_objects(obj, {"of"}) for o in owners(p)]
+
+    def of_parties(noun):
+        # "the deaths of Malian soldiers": a role noun is the party itself (MLI MIL), not its demonym (MLI GOV)
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in _role_nouns():
+            return [noun]
+        return owners(noun)
+    return owners(obj) + _prep_objects(obj, OBJECT_PARTY_PREPS) + [o for p in _prep_objects(obj, {"of"})
+                                                                   for o in of_parties(p)]
+
+
+_ROLE_NOUNS: dict[int, frozenset[str]] = {}
+
+
+def _role_nouns() -> frozenset[str]:
+    """Nouns that name an actor by its role ("soldiers", "civilians"), from the actor KB's lexicon."""
+    from ..actors import default_kb
+    kb = default_kb()
+    got = _ROLE_NOUNS.get(id(kb))
+    if got is None:
+        roles = kb.lexicon.roles if kb.lexicon else ()
+        got = _ROLE_NOUNS[id(kb)] = frozenset(r.noun.lower() for r in roles)
+    return got
 
 
 def _embedded_verbs(tok) -> list:
