@@ -132,6 +132,36 @@ def victim_heads(tok) -> list:
     return [_partitive_head(h) for h in _with_conj(out)]
 
 
+def _primary_target_armed(tok, recipients) -> bool:
+    """The act's own target (its first object: "attacked two police stations, injuring a woman") is an organised
+    armed side: ACLED codes the attack on it as a battle whatever else was hit."""
+    vh = victim_heads(tok)
+    return bool(vh) and _heads_kind(vh[:1], recipients)["armed"]
+
+
+def _part_of_attack_on_armed(tok, recipients) -> bool:
+    """ "attacked the police station and killed its chief", "stormed a military post, injuring a woman": the
+    killing or injuring coordinated with an attack on an armed side is that battle's toll, not a second event."""
+    head = tok.head
+    if tok.dep_ not in ("conj", "advcl") or head.i == tok.i or head.pos_ != "VERB":
+        return False
+    if head.lemma_.lower() not in _c()["assault_verbs"]:
+        return False
+    return _primary_target_armed(head, recipients)
+
+
+def _at_home(tok) -> bool:
+    """ "assassinated at his home", "killed in her house": the victim was off duty, not an armed side in action."""
+    c = _c()
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in ("at", "in", "outside", "near"):
+            for o in p.children:
+                if o.dep_ == "pobj" and o.lemma_.lower() in c["off_duty_places"] and \
+                        any(ch.dep_ == "poss" for ch in o.children):
+                    return True
+    return False
+
+
 def _victim_core(tok) -> list:
     return [t for h in victim_heads(tok) for t in _core(h)]
 
@@ -494,16 +524,20 @@ def _violence(trigger, tok, sentence_tokens, actors, recipients, abduct: bool = 
             return "Explosions/Remote violence", "Grenade"
         if w & c["ied"] or mode == "explosives":
             return "Explosions/Remote violence", "Remote explosive/landmine/IED"
-    if reciprocal:
+    if reciprocal or _part_of_attack_on_armed(tok, recipients):
         return "Battles", "Armed clash"
     vh = victim_heads(tok)
     if (vh and all(h.lemma_.lower() in c["property"] for h in vh) and not vict["armed"]
             or _words(_core(tok)[1:]) & c["arson"]) and not _words(_clause_tokens(tok)) & c["casualty_words"]:
         # an attack on houses, vehicles or offices that harmed nobody: property destruction
         return "Strategic developments", "Looting/property destruction"
+    if lemma in c["assassinations"] and vict["armed"] and not vict["unarmed"] and not words & c["unarmed_markers"] \
+            and not _at_home(tok):
+        return "Battles", "Armed clash"    # "militants assassinated a militiaman": an armed side was targeted
     if lemma in c["one_sided_triggers"] or words & c["unarmed_markers"]:
         return "Violence against civilians", "Attack"
-    if vict["armed"] and not vict["unarmed"]:
+    if vict["armed"] and (not vict["unarmed"] or _primary_target_armed(tok, recipients)):
+        # an attack on soldiers, police or an armed group's post is a battle, even when a bystander was hurt too
         return "Battles", "Armed clash"
     # one-sided violence against people who are not an organised armed group (civilians, officials, a camp)
     return "Violence against civilians", "Attack"

@@ -1,0 +1,41 @@
+"""ACLED: attacks on an organised armed side are battles (codebook), through the whole pipeline.
+
+Sentences written for the test; the event scored is the ACLED-scope event with the highest confidence.
+"""
+import datetime as dt
+
+import pytest
+
+from eventcoder.records import Article
+
+VAC = ("Violence against civilians", "Attack")
+CLASH = ("Battles", "Armed clash")
+
+
+@pytest.fixture(scope="module")
+def acled_of(pipeline):
+    def run(text: str) -> tuple[str | None, str | None]:
+        events = pipeline.code(Article.from_text(text, published=dt.date(2024, 3, 9)))
+        scoped = [e for e in events if e.coding.acled_event_type]
+        if not scoped:
+            return None, None
+        top = max(scoped, key=lambda e: e.confidence)
+        return top.coding.acled_event_type, top.coding.acled_sub_event_type
+    return run
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the attack's own target is an armed post: a bystander hurt as well does not make it one-sided
+    ("Rebel fighters attacked three gendarmerie posts near the border, injuring the wife of a gendarme.", CLASH),
+    # the killing told with the attack on the post is that battle's toll
+    ("Insurgents attacked the army outpost in the valley and killed the cook on Tuesday.", CLASH),
+    # the same killing with no armed target stays violence against civilians
+    ("Insurgents attacked the market in the valley and killed the cook on Tuesday.", VAC),
+    # a targeted killing of a member of an armed side is a battle...
+    ("Suspected rebels assassinated a militia commander in the village on Tuesday.", CLASH),
+    # ...unless he was killed off duty at home, or the victim is a civilian
+    ("Suspected rebels assassinated a militia commander at his house on Tuesday.", VAC),
+    ("Suspected rebels assassinated a village chief on Tuesday.", VAC),
+])
+def test_attacks_on_armed_sides(acled_of, text, expected):
+    assert acled_of(text) == expected
