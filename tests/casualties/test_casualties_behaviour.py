@@ -147,3 +147,25 @@ def test_attacker_size_is_not_a_death_toll():
 def test_hypothetical_and_background_killings_are_not_counted():
     assert extract_claims("A mob tried to lynch a suspected thief.") == []
     assert extract_claims("Students marched in memory of 12 classmates killed last year.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four young men were abducted and executed by gunmen near the well.", 4),
+    ("A trader was kidnapped by unknown men, his body was found two days later.", 1),
+    ("Twelve farmers detained earlier by the militia were reportedly executed outside the camp.", 12),
+    ("Gunmen kidnapped three herders, their bodies were found near the river.", 3),
+    # the body of one person does not tell the fate of a group of captives
+    ("Gunmen kidnapped ten passengers, the body of the driver was found later.", 0),
+    # a killing counted in the sentence is the captives' own toll
+    ("Gunmen kidnapped two traders and killed one of them.", 1),
+    ("Police arrested five suspects after the raid.", 0),
+])
+def test_captives_whose_death_the_sentence_tells_are_killed(text, expected):
+    assert (aggregate(extract_claims(text)).acled or 0) == expected
+
+
+def test_pronoun_after_a_group_with_parts_is_the_whole_group():
+    text = "Soldiers arrested three men including two herders and a trader and burned them alive in the village."
+    killed = [c for c in extract_claims(text) if c.kind == "killed"]
+    assert [(c.low, c.text) for c in killed] == [(3, "burned them alive")]
+    assert aggregate(extract_claims(text)).acled == 3

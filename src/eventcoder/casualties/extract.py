@@ -27,7 +27,7 @@ from .coder_notes import coder_notes
 from .lexicon import LexiconError, alt, norm
 from .numbers import Num, find_numbers
 from .rules import WORD as _WORD, Rules, not_people, person, rules, sentence_of, sentences
-from .unnamed import _span_of_words, np_persons, pronoun_killings, unnamed_killings
+from .unnamed import _span_of_words, captive_killings, np_persons, pronoun_killings, unnamed_killings
 
 __all__ = ["extract_claims", "LexiconError"]
 
@@ -323,6 +323,10 @@ def extract_claims(text: str, *, article_id: str = "", offset: int = 0,
     counted = sorted((c.span.start - offset, c.span.end - offset, c.kind, c.low, c.high, c.qualifier, c.victims)
                      for c in claims if c.span)
     for start, end, low, high, qual, victims in pronoun_killings(text, R, counted):
+        claims.append(make("killed", low, high, qual, victims, start, end))
+    counted = sorted((c.span.start - offset, c.span.end - offset, c.kind, c.low, c.high, c.qualifier, c.victims)
+                     for c in claims if c.span)
+    for start, end, low, high, qual, victims in captive_killings(text, R, counted):
         claims.append(make("killed", low, high, qual, victims, start, end))
     for kind, rx in R.zero:
         for m in rx.finditer(text):

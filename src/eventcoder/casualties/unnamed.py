@@ -138,6 +138,10 @@ def pronoun_killings(text: str, R: Rules, counted: list[tuple[int, int, str, int
         n = R.pronoun_counts.get(pron)
         if n == "group":
             group = [c for c in before if c[2] not in ("attackers",) and c[3] is not None]
+            # "arrested three men including two farmers and a trader and burned them alive": the pronoun is the
+            # whole group, not the last of its parts (a claim whose span lies inside another's)
+            group = [c for c in group if not any(o[0] <= c[0] and c[1] <= o[1] and (o[0], o[1]) != (c[0], c[1])
+                                                 for o in group)]
             if not group:
                 continue
             g = group[-1]
@@ -153,3 +157,53 @@ def _post_modifier(word: str, R: Rules) -> bool:
     w = norm(word.strip(",;:'’\""))
     return word.startswith(("(", "[")) or w in R.stops or w in R.trailing_preps or \
         bool(R.participle) and w.endswith(R.participle) and len(w) > len(R.participle) + 3
+
+
+_FATE_CACHE: dict[int, tuple] = {}
+
+
+def _fate_rules(R: Rules) -> tuple:
+    key = id(R)
+    if key not in _FATE_CACHE:
+        from .lexicon import alt
+        lx = R.lx.get("captive_fate") or {}
+        kinds = set(lx.get("kinds") or [])
+        rx = {n: re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get(n) or []), re.I) if lx.get(n) else None
+              for n in ("any", "one", "many")}
+        _FATE_CACHE[key] = (kinds, rx)
+    return _FATE_CACHE[key]
+
+
+def captive_killings(text: str, R: Rules, counted: list[tuple[int, int, str, int | None, int | None, str, str | None]]
+                     ) -> list[tuple[int, int, int | None, int | None, str, str | None]]:
+    """Captives whose death the same sentence tells without a number of its own (lexicon `captive_fate`):
+    "four men were abducted and executed" (4), "a trader was kidnapped, his body was found days later" (1).
+    `counted` as for pronoun_killings. A sentence that already counts a killing gives nothing (that count is the
+    captives' or tells them apart); a cue for one body ("his body", "the corpse") counts only a single captive, a
+    plural one ("the bodies") only a group. Returns (start, end, low, high, qualifier, victims) from the captive
+    number to the cue."""
+    kinds, rx = _fate_rules(R)
+    out: list[tuple[int, int, int | None, int | None, str, str | None]] = []
+    if not kinds:
+        return out
+    captives = [c for c in counted if c[2] in kinds and c[3] is not None and c[3] > 0]
+    captives = [c for c in captives if not any(o[0] <= c[0] and c[1] <= o[1] and (o[0], o[1]) != (c[0], c[1])
+                                               for o in captives)]
+    used: set[int] = set()
+    for c in captives:
+        ends = [i for i in (text.find(ch, c[1]) for ch in ".;!?\n") if i >= 0]
+        stop = min(ends) if ends else len(text)
+        starts = [text.rfind(ch, 0, c[0]) for ch in ".;!?\n"]
+        begin = max(starts) + 1
+        if begin in used or any(k[2] == "killed" and begin <= k[0] < stop for k in counted):
+            continue
+        tail = text[c[1]:stop]
+        single = c[3] == 1 and c[4] == 1
+        cues = [r for r in (rx["any"], rx["one"] if single else rx["many"]) if r is not None]
+        hits = [m for r in cues for m in [r.search(tail)] if m]
+        if not hits:
+            continue
+        m = min(hits, key=lambda h: h.start())
+        used.add(begin)
+        out.append((c[0], c[1] + m.end(), c[3], c[4], c[5], c[6]))
+    return out
