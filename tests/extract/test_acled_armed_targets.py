@@ -39,3 +39,18 @@ def acled_of(pipeline):
 ])
 def test_attacks_on_armed_sides(acled_of, text, expected):
     assert acled_of(text) == expected
+
+
+MOB = ("Riots", "Mob violence")
+VIOLENT_DEMO = ("Riots", "Violent demonstration")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # crowd violence told as a riot is a violent demonstration; the same act by a crowd is mob violence
+    ("Rioters attacked the tax office and injured two clerks on Friday.", VIOLENT_DEMO),
+    ("Youths attacked the tax office and injured two clerks on Friday.", MOB),
+    ("Rioting youths clashed with police in the market on Friday.", VIOLENT_DEMO),
+    ("Angry youths clashed with police in the market on Friday.", MOB),
+])
+def test_riots_are_violent_demonstrations(acled_of, text, expected):
+    assert acled_of(text) == expected

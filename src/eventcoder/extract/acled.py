@@ -25,6 +25,12 @@ def _c():
     return cues()["acled"]
 
 
+def _demonstration_words() -> set[str]:
+    """Words that make crowd violence a violent demonstration rather than mob violence: protest words and riot
+    words ("rioters torched the town hall", "rioting students"; cues.yaml ``riot_words``)."""
+    return set(PROTEST_WORDS) | set(_c()["riot_words"])
+
+
 def _words(tokens) -> set[str]:
     """Lemmas and lower-cased forms, dates left out ("On 8 March" says nothing about a march)."""
     tokens = [t for t in tokens if t.ent_type_ not in ("DATE", "TIME")]
@@ -419,7 +425,7 @@ def _looting(tok, actors) -> tuple[str | None, str | None]:
     perp = _heads_kind(heads, actors) if heads else _actors_kind(actors)
     around = _words(_context_tokens(tok)) | _words(_previous_sentence(tok))
     if not perp["armed"]:
-        if around & set(PROTEST_WORDS) - _words(t for t in tok.sent if t.i in _grievance(list(tok.sent))):
+        if around & _demonstration_words() - _words(t for t in tok.sent if t.i in _grievance(list(tok.sent))):
             # destruction by demonstrators, or told about them ("Chairs were burnt")
             return "Riots", "Violent demonstration"
         if perp["crowd"] or (perp["unarmed"] and not _words(_core(heads[0])[1:]) & _c()["unknown_modifiers"]):
@@ -490,13 +496,13 @@ def _violence(trigger, tok, sentence_tokens, actors, recipients, abduct: bool = 
         if ctx & c["identity_modifiers"] and not sides["crowd"]:
             crowdish = False               # "inter-clan clashes", "tribal clashes": identity militias fight
         if crowdish and not (sides["armed"] and nonstate_armed):
-            if ctx & set(PROTEST_WORDS):
+            if ctx & _demonstration_words():
                 return "Riots", "Violent demonstration"
             return "Riots", "Mob violence"
         return "Battles", "Armed clash"
     if perp["crowd"] and not perp["armed"] and mode not in ("aerial", "heavy-weapons", "suicide-attack"):
         # unorganised people using violence: residents, youths, a mob, demonstrators (ACLED: riots)
-        if _protest_words(tok) & set(PROTEST_WORDS):
+        if _protest_words(tok) & _demonstration_words():
             return "Riots", "Violent demonstration"
         return "Riots", "Mob violence"
     if not [h for h in victim_heads(tok) if h.lemma_.lower() not in c["projectiles"]] and \
