@@ -169,3 +169,14 @@ def test_pronoun_after_a_group_with_parts_is_the_whole_group():
     killed = [c for c in extract_claims(text) if c.kind == "killed"]
     assert [(c.low, c.text) for c in killed] == [(3, "burned them alive")]
     assert aggregate(extract_claims(text)).acled == 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two soldiers were killed in the ambush. Unconfirmed reports say that up to 30 attackers died.", 2),
+    ("Three guards were shot dead. Nine other deaths are rumoured but unconfirmed.", 3),
+    # an unconfirmed figure is still the toll when nothing firmer is told
+    ("Unconfirmed reports say that 30 people were killed in the raid.", 30),
+    ("Three guards were shot dead. Nine others died later in hospital.", 12),
+])
+def test_unconfirmed_figures_count_only_without_a_firmer_one(text, expected):
+    assert aggregate(extract_claims(text)).acled == expected

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import records
 from .claimants import claimant_candidates, claimant_for, is_party
@@ -341,5 +341,14 @@ def extract_claims(text: str, *, article_id: str = "", offset: int = 0,
         c = make(kind, n, n, "coded" if kind == "killed" else "exact", None, start, end)
         claims.append(records.Claim(kind=c.kind, low=n, high=n, qualifier=c.qualifier, party_to_fight=False,
                                     text=c.text, span=c.span))
+    unconfirmed = R.lx.get("unconfirmed") or []
+    if unconfirmed:
+        # a figure its own sentence calls unconfirmed ("Unconfirmed reports say 30 were killed") is a weaker
+        # estimate: like a vague one it counts only when nothing firmer is reported (aggregate)
+        rx = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(unconfirmed), re.I)
+        doubted = [s for s in sents if rx.search(text, s[0], s[1])]
+        if doubted:
+            claims = [replace(c, qualifier="vague") if c.kind == "killed" and c.qualifier != "coded" and c.span
+                      and sentence_of(sents, c.span.start - offset) in doubted else c for c in claims]
     claims.sort(key=lambda c: (c.span.start if c.span else 0, -(c.span.end if c.span else 0)))
     return claims
