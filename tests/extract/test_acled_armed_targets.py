@@ -54,3 +54,13 @@ VIOLENT_DEMO = ("Riots", "Violent demonstration")
 ])
 def test_riots_are_violent_demonstrations(acled_of, text, expected):
     assert acled_of(text) == expected
+
+
+def test_armed_sector_codes_are_read_whatever_their_case():
+    # cue lists are lower-cased when read; actors carry upper-case PLOVER sector codes
+    from eventcoder.extract.acled import _armed
+    from eventcoder.records import Actor
+    assert _armed(Actor("an army", sector="MIL"))
+    assert _armed(Actor("a police force", sector="COP"))
+    assert _armed(Actor("a rebel group", sector="REB"))
+    assert not _armed(Actor("a governor", sector="GOV", acled_inter=1))
