@@ -180,3 +180,13 @@ def test_pronoun_after_a_group_with_parts_is_the_whole_group():
 ])
 def test_unconfirmed_figures_count_only_without_a_firmer_one(text, expected):
     assert aggregate(extract_claims(text)).acled == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four herders were attacked and killed on the road to the market.", 4),
+    ("Five soldiers were ambushed and later killed.", 5),
+    ("Three traders were attacked and robbed.", 0),
+    ("Ten gunmen attacked and killed two farmers.", 2),
+])
+def test_a_group_attacked_and_killed_is_killed(text, expected):
+    assert (aggregate(extract_claims(text)).acled or 0) == expected

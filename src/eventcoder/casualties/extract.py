@@ -70,6 +70,19 @@ def _victims_forward(text: str, start: int, limit: int, R: Rules, max_words: int
     return " ".join(words), end
 
 
+_THEN: dict[int, re.Pattern] = {}
+
+
+def _then_killed(R: Rules) -> re.Pattern:
+    """' and [aux] <killed word>' right after another kind's word (lexicon: coordinators, auxiliaries, kinds)."""
+    if id(R) not in _THEN:
+        gw = R.lx.get("grammar_words") or {}
+        _THEN[id(R)] = re.compile(r"\s+(?:%s)(?:\s+(?:%s))*\s+(?P<kind>%s)(?![\w])" % (
+            alt(gw.get("coordination") or ["and"]), alt(R.lx.get("auxiliaries", [])),
+            alt(((R.lx.get("kinds") or {}).get("killed") or {}).get("after", []))), re.I)
+    return _THEN[id(R)]
+
+
 def _post(text: str, n: Num, lim: int, R: Rules) -> tuple[str, int, str | None, int] | None:
     """'N [of] <victims> [aux] <kind word>' -> (kind, end of kind word, victims, end of victims)."""
     rest = text[n.end:lim]
@@ -84,6 +97,12 @@ def _post(text: str, n: Num, lim: int, R: Rules) -> tuple[str, int, str | None, 
     if vic and re.search(r"[.;:!?]$", vic):
         return None
     kind_end = n.end + m.end("kind")
+    if kind != "killed":
+        # "4 youths were attacked and killed", "were ambushed and later executed": the verbs coordinated with the
+        # first one tell the group's fate
+        more = _then_killed(R).match(text, kind_end, lim)
+        if more:
+            kind, kind_word, kind_end = "killed", norm(more.group("kind")), more.end("kind")
     # active voice: "two gunmen killed a farmer" counts the farmer, not the gunmen
     if kind_word not in R.noun_after and R.object_rx.match(text, kind_end) and kind != "attackers":
         return None
