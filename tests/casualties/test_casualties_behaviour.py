@@ -190,3 +190,13 @@ def test_unconfirmed_figures_count_only_without_a_firmer_one(text, expected):
 ])
 def test_a_group_attacked_and_killed_is_killed(text, expected):
     assert (aggregate(extract_claims(text)).acled or 0) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fighting led to the death of five militiamen.", 5),
+    ("The raid led to the killing of six herders.", 6),
+    ("Militants tried to kill two officers.", 0),
+    ("The gang threatened to kill four teachers.", 0),
+])
+def test_a_result_phrase_ending_in_to_is_no_intent(text, expected):
+    assert (aggregate(extract_claims(text)).acled or 0) == expected

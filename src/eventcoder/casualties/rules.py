@@ -12,6 +12,23 @@ WORD = r"[\w'’\-\.]+"
 _WORD = WORD
 
 
+class _Irrealis:
+    """Words right before a killing verb that make it no act ("tried to kill", "threatened to"), unless they end a
+    phrase that tells a result (lexicon `realis_before`: "led to the death of", "leading to the killing of")."""
+
+    def __init__(self, lx: dict) -> None:
+        self.rx = re.compile(r"(?<![\w])(?:%s)\s*$" % alt(lx.get("irrealis_before", [])), re.I)
+        real = lx.get("realis_before") or []
+        self.real = re.compile(r"(?<![\w])(?:%s)\s*$" % alt(real), re.I) if real else None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        m = self.rx.search(text, pos, end)
+        if m and self.real is not None and self.real.search(text, max(0, pos - 20), end):
+            return None
+        return m
+
+
 class Rules:
     def __init__(self, language: str) -> None:
         lx = load(language)
@@ -69,7 +86,7 @@ class Rules:
                                      re.I)
         self.person_nouns = {norm(w) for w in lx.get("person_nouns", [])}
         self.person_suffixes = tuple(str(w) for w in lx.get("person_suffixes", []))
-        self.irrealis = re.compile(r"(?<![\w])(?:%s)\s*$" % alt(lx.get("irrealis_before", [])), re.I)
+        self.irrealis = _Irrealis(lx)
         self.post_stops = self.stops - words.get("post_allowed_stops", set()) - {
             w for c in lx.get("subset_cues", []) for w in norm(c).split()}
         self.def_verbs = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(lx.get("definite_verbs", [])), re.I)
