@@ -200,3 +200,12 @@ def test_a_group_attacked_and_killed_is_killed(text, expected):
 ])
 def test_a_result_phrase_ending_in_to_is_no_intent(text, expected):
     assert (aggregate(extract_claims(text)).acled or 0) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bandits killed an officer at the checkpoint.", 1),
+    ("Bandits killed an official of the district.", 1),
+    ("Bandits killed one of the guards.", 1),
+])
+def test_a_victim_noun_that_starts_with_of_is_a_victim(text, expected):
+    assert aggregate(extract_claims(text)).acled == expected

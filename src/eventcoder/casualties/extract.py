@@ -47,7 +47,8 @@ class _Found:
 
 def _victims_forward(text: str, start: int, limit: int, R: Rules, max_words: int = 7) -> tuple[str | None, int]:
     """Victim group right after a number: words up to a stop word, punctuation or `max_words`."""
-    m = re.match(r"(?:\s+(?:%s))?((?:\s+%s){0,%d})" % (R.of_rx, _WORD, max_words), text[start:limit], re.I)
+    m = re.match(r"(?:\s+(?:%s)(?![\w]))?((?:\s+%s){0,%d})" % (R.of_rx, _WORD, max_words), text[start:limit],
+                 re.I)                  # "of" is a word: "killed an officer" is no "of ficer"
     if not m:
         return None, start
     words = []

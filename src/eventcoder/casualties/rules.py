@@ -38,7 +38,7 @@ class Rules:
                        for k, v in kinds.items()}
         self.after_any = re.compile(r"(?<![\w])(?P<kind>%s)(?![\w])" % alt(
             [w for v in kinds.values() for w in v.get("after", [])]), re.I)
-        self.post_rx = re.compile(r"(?:\s+(?:%s))?(?P<vic>(?:\s+%s){0,10}?)(?P<aux>(?:\s+(?:%s))*)\s+(?P<kind>%s)(?![\w])" % (
+        self.post_rx = re.compile(r"(?:\s+(?:%s)(?![\w]))?(?P<vic>(?:\s+%s){0,10}?)(?P<aux>(?:\s+(?:%s))*)\s+(?P<kind>%s)(?![\w])" % (
             alt((lx.get("grammar_words") or {}).get("of", [])), _WORD, alt(lx.get("auxiliaries", [])),
             alt([w for v in kinds.values() for w in v.get("after", [])])), re.I)
         self.after_kind = {norm(w): k for k, v in kinds.items() for w in v.get("after", [])}
