@@ -13,7 +13,7 @@ PUB = dt.date(2024, 5, 10)
 
 def _doc(text: str) -> records.Document:
     art = records.Article.from_text(text, published=PUB)
-    sents, pos = [], 0
+    sents = []
     for m in re.finditer(r"[^.]+\.\s*", text):
         sents.append(records.Sentence(art.id, len(sents), m.start(), m.start() + len(m.group().rstrip()),
                                       m.group().rstrip()))

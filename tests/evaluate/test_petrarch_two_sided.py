@@ -1,6 +1,6 @@
 """PETRARCH matching of two-sided acts: PETRARCH writes "X and Y agree" as two directed triples, the system (PLOVER
 convention) as one event with both parties as actors and no recipient."""
-from evalkit import actor, event
+from evalkit import event
 
 from eventcoder.evaluate.petrarch import Triple, triple_found
 
