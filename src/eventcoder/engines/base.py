@@ -2,9 +2,10 @@
 per-process pipeline a worker builds once."""
 from __future__ import annotations
 
+import collections
 import functools
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +51,19 @@ def warm(options: tuple[tuple[str, Any], ...] = ()) -> int:
 
 def options_key(options: dict[str, Any] | None) -> tuple[tuple[str, Any], ...]:
     return tuple(sorted((options or {}).items()))
+
+
+def in_order(submit: Callable[[Article], Any], wait: Callable[[Any], CodingResult], articles: Iterable[Article],
+             limit: int) -> Iterator[CodingResult]:
+    """Submit articles as they come (``submit`` returns a handle, ``wait`` turns it into its result) and yield the
+    results in input order, with at most ``limit`` in flight so memory stays flat on any corpus size."""
+    pending: collections.deque = collections.deque()
+    for a in articles:
+        pending.append(submit(a))
+        if len(pending) >= limit:
+            yield wait(pending.popleft())
+    while pending:
+        yield wait(pending.popleft())
 
 
 class Engine:

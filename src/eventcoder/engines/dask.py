@@ -6,12 +6,11 @@ processes on 127.0.0.1. Needs ``pip install 'eventcoder[distributed]'``.
 """
 from __future__ import annotations
 
-import collections
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..records import Article
-from .base import CodingResult, Engine, code_article, options_key, warm
+from .base import CodingResult, Engine, code_article, in_order, options_key, warm
 
 
 class DaskEngine(Engine):
@@ -40,14 +39,8 @@ class DaskEngine(Engine):
         self._client.run(warm, self._options)     # every worker loads the pipeline once, before the first article
 
     def map(self, articles: Iterable[Article]) -> Iterator[CodingResult]:
-        pending: collections.deque = collections.deque()
-        limit = self.workers * 8
-        for a in articles:
-            pending.append(self._client.submit(code_article, a, self._options, pure=False))
-            if len(pending) >= limit:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        return in_order(lambda a: self._client.submit(code_article, a, self._options, pure=False),
+                        lambda future: future.result(), articles, self.workers * 8)
 
     def close(self) -> None:
         self._client.close()

@@ -1,14 +1,13 @@
 """Engines on this machine: ``local`` codes in the calling process; ``processes`` in a pool of worker processes."""
 from __future__ import annotations
 
-import collections
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..records import Article
-from .base import CodingResult, Engine, code_article, options_key, warm
+from .base import CodingResult, Engine, code_article, in_order, options_key, warm
 
 
 class LocalEngine(Engine):
@@ -37,7 +36,7 @@ class LocalEngine(Engine):
 
 class ProcessEngine(Engine):
     """A pool of worker processes on this machine; each loads the pipeline once. Results come back in input
-    order with at most ``workers * 8`` articles in flight, so memory stays flat on any corpus size."""
+    order with at most ``workers * 8`` articles in flight."""
     name = "processes"
 
     def __init__(self, workers: int | None = None, pipeline_options: dict[str, Any] | None = None,
@@ -49,14 +48,8 @@ class ProcessEngine(Engine):
         self._pool.map(warm, [self._options] * self.workers, chunksize=1)   # load before timing/work
 
     def map(self, articles: Iterable[Article]) -> Iterator[CodingResult]:
-        pending: collections.deque = collections.deque()
-        limit = self.workers * 8
-        for a in articles:
-            pending.append(self._pool.apply_async(code_article, (a, self._options)))
-            if len(pending) >= limit:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
+        return in_order(lambda a: self._pool.apply_async(code_article, (a, self._options)), lambda h: h.get(),
+                        articles, self.workers * 8)
 
     def close(self) -> None:
         self._pool.close()
