@@ -262,10 +262,6 @@ def _in_own_clause(document: Document, m: Mention, span: Span) -> bool:
     return any(span.start <= w.idx < span.end for w in words)
 
 
-REPORTING_LEMMAS = frozenset({"say", "report", "announce", "state", "confirm", "tell", "declare", "reveal",
-                              "acknowledge", "admit", "add", "indicate", "write", "post"})
-
-
 def _dated_claim(document: Document, m: Mention, span: Span) -> bool:
     """An act dated by the statement that reports it: "On 20 August, ISGS claimed to have killed ten soldiers",
     "On 3 May, the SPLM-N said it killed 40 soldiers". The statement bounds the act (ACLED codes such reports on
@@ -274,7 +270,7 @@ def _dated_claim(document: Document, m: Mention, span: Span) -> bool:
     if _pluperfect(document, m):
         return False
     from .extract.cues import cues
-    reporting = REPORTING_LEMMAS | cues()["modality"]["claim_verbs"]
+    reporting = cues()["modality"]["reporting_verbs"] | cues()["modality"]["claim_verbs"]
     tok = _trigger_token(document, m)
     t, steps = tok, 0
     while t is not None and steps < 6 and t.head.i != t.i:
