@@ -2,26 +2,10 @@
 
 Sentences written for the test; the event scored is the ACLED-scope event with the highest confidence.
 """
-import datetime as dt
-
 import pytest
-
-from eventcoder.records import Article
 
 VAC = ("Violence against civilians", "Attack")
 CLASH = ("Battles", "Armed clash")
-
-
-@pytest.fixture(scope="module")
-def acled_of(pipeline):
-    def run(text: str) -> tuple[str | None, str | None]:
-        events = pipeline.code(Article.from_text(text, published=dt.date(2024, 3, 9)))
-        scoped = [e for e in events if e.coding.acled_event_type]
-        if not scoped:
-            return None, None
-        top = max(scoped, key=lambda e: e.confidence)
-        return top.coding.acled_event_type, top.coding.acled_sub_event_type
-    return run
 
 
 @pytest.mark.parametrize("text, expected", [
