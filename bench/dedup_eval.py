@@ -21,10 +21,19 @@ DEFAULTS = sorted((Path(__file__).resolve().parents[1] / "tests" / "dedup" / "da
 
 
 def via_store(gs, order):
+    """Clusters as the store keeps them. A syndicated copy is stored once, as another source of the article it
+    copies; its mentions count as members of the events of the original's mentions in the same position."""
+    copies: dict[str, list[str]] = {}
     with Store.open(":memory:") as store:
         for a in order:
-            store.add_article(a, gs.mentions[a.id])
-        return [e.mention_ids for e in store.events()]
+            res = store.add_article(a, gs.mentions[a.id])
+            if res.status == "syndicated":
+                orig = [m.id for m in gs.mentions[res.duplicate_of]]
+                for i, m in enumerate(gs.mentions[a.id]):
+                    if i < len(orig):
+                        copies.setdefault(orig[i], []).append(m.id)
+        return [tuple(e.mention_ids) + tuple(c for m in e.mention_ids for c in copies.get(m, ()))
+                for e in store.events()]
 
 
 def via_batch(gs, order):

@@ -157,8 +157,8 @@ def test_publication_date_is_undated_on_or_before_the_report():
 def _event(plover, actors=(), recipients=(), **kw):
     from eventcoder import records as rr
     return rr.Event(id="e", coding=rr.Coding(plover_type=plover), actors=tuple(actors), recipients=tuple(recipients),
-                    date=None, place=None, fatalities=rr.Fatalities(), claims=(), status="reported", evidence=(),
-                    mention_ids=("m",), article_ids=("a",))
+                    date=kw.get("date"), place=None, fatalities=rr.Fatalities(), claims=(), status="reported",
+                    evidence=(), mention_ids=("m",), article_ids=("a",))
 
 
 def test_different_non_armed_targets_are_different_events():
@@ -186,3 +186,36 @@ def test_near_a_differently_named_town_is_another_place():
     assert place_score(rubaya, near_rubaya) > 0
     camp = place(-1.5525, 28.93, "near", name="Kibabi camp", country="COD")    # 5 km: a place on its edge
     assert place_score(rubaya, camp) > 0
+
+
+def test_one_host_meeting_two_guests_conflicts_even_after_a_merge():
+    from eventcoder.dedup.compat import parties_conflict
+    rus = r.Actor(name="Government of Russia", country="RUS", sector="GOV", kb_id="RUSGOV")
+    mli = r.Actor(name="Government of Mali", country="MLI", sector="GOV", kb_id="MLIGOV")
+    bfa = r.Actor(name="Government of Burkina Faso", country="BFA", sector="GOV", kb_id="BFAGOV")
+    told_both_ways = merge([_event("CONSULT", [rus], [mli]), _event("CONSULT", [mli], [rus])])
+    other_guest = _event("CONSULT", [rus], [bfa])
+    assert parties_conflict(told_both_ways, other_guest)
+    assert not parties_conflict(told_both_ways, _event("CONSULT", [rus], [mli]))
+    assert not parties_conflict(told_both_ways, _event("CONSULT", [rus]))     # a report naming only the host
+    # armed or vague unmatched parties never conflict (one battle's sides named differently)
+    army = r.Actor(name="Malian Armed Forces", country="MLI", sector="MIL", kb_id="FAMA", acled_inter=1)
+    wagner = r.Actor(name="Wagner Group", country="RUS", sector="PMC", kb_id="WAGNER", acled_inter=8)
+    rebels = r.Actor(name="CSP", country="MLI", sector="REB", kb_id="CSP", acled_inter=2)
+    assert not parties_conflict(_event("ASSAULT", [rebels], [army]), _event("ASSAULT", [wagner], [rebels]))
+
+
+def test_reversed_roles_never_bridge_a_date_gap():
+    from eventcoder.dedup.compat import roles_reversed
+    army = actor("FAMA")
+    rebels = actor("CSP")
+    attack = _event("ASSAULT", [rebels], [army], date=ed(D(2024, 3, 4), basis="relative"))
+    reprisal = _event("ASSAULT", [army], [rebels], date=ed(D(2024, 3, 5), basis="relative"))
+    same_act = _event("ASSAULT", [rebels], [army], date=ed(D(2024, 3, 5), basis="relative"))
+    assert roles_reversed(attack, reprisal) and not roles_reversed(attack, same_act)
+    assert compatible(attack, same_act) > 0                  # the day tolerance for one act misdated
+    assert compatible(attack, reprisal) == 0.0               # the other side's act on another day
+    # one battle told from each side on the same day still merges, a little less surely than told alike
+    other_side = _event("ASSAULT", [army], [rebels], date=ed(D(2024, 3, 4), basis="relative"))
+    alike = _event("ASSAULT", [rebels], [army], date=ed(D(2024, 3, 4), basis="relative"))
+    assert 0 < compatible(attack, other_side) < compatible(attack, alike)

@@ -8,6 +8,7 @@ from eventcoder.dedup.evalset import load, pairwise
 
 SET = Path(__file__).parent / "data" / "dedup_set.yaml"
 SET_B = Path(__file__).parent / "data" / "dedup_set_b.yaml"
+SET_C = Path(__file__).parent / "data" / "dedup_set_c.yaml"
 
 
 def test_pairwise_metric():
@@ -56,3 +57,32 @@ def test_second_batch_look_alikes_stay_apart_and_reports_merge():
     assert where["b10:1"] == where["b12:1"]      # recalled three weeks later with month precision
     r = pairwise(clusters, gs.gold)
     assert r["precision"] >= 0.9 and r["recall"] >= 0.9, r
+
+
+def test_third_batch_reprisals_and_one_host_two_guests_stay_apart():
+    # labelled before the first run (precision 0.72 then); these pairs are what failed
+    gs = load(SET_C)
+    events = [e for a in gs.articles for e in fold_mentions(gs.mentions[a.id])]
+    clusters = [e.mention_ids for e in dedup_events(events)]
+    where = {m: i for i, c in enumerate(clusters) for m in c}
+    assert where["c01:1"] != where["c04:1"]      # an attack and the other side's air strikes the next day
+    assert where["c04:1"] == where["c05:1"]      # the air strikes, told twice
+    assert where["c19:1"] == where["c01:1"]      # recalled with month precision: the attack, not the reprisal
+    assert where["c15:1"] == where["c16:1"]      # one meeting told from each side
+    assert where["c15:1"] != where["c17:1"]      # the same host, another guest, the same day
+    assert where["c06:1"] == where["c07:1"] == where["c08:1"]   # a toll rising from 5 to 37
+    assert where["c09:1"] != where["c08:1"]      # the protest the bombing caused
+    r = pairwise(clusters, gs.gold)
+    assert r["precision"] >= 0.95 and r["recall"] >= 0.95, r
+
+
+def test_store_keeps_a_syndicated_copy_as_a_source_of_the_original():
+    from eventcoder.store import Store
+    gs = load(SET_C)
+    with Store.open(":memory:") as store:
+        for a in gs.articles:
+            res = store.add_article(a, gs.mentions[a.id])
+            if a.id == "c18":
+                assert res.status == "syndicated" and res.duplicate_of == "c01"
+        ev = next(e for e in store.events() if "c01:1" in e.mention_ids)
+        assert "c02:1" in ev.mention_ids and "c04:1" not in ev.mention_ids

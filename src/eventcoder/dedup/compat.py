@@ -206,6 +206,42 @@ def targets_conflict(a: records.Event, b: records.Event) -> bool:
     return not ({x.country for x in a.recipients} & {y.country for y in b.recipients})
 
 
+def parties_conflict(a: records.Event, b: records.Event) -> bool:
+    """Each event has a party (actor or recipient) the other lacks, and those are different states' specific,
+    non-armed actors: one minister meeting two counterparts on one day, told once as "A met B" and once as "A
+    received C", are two events (ACLED and PLOVER: one event per pair of actors). Unlike targets_conflict this
+    also holds for merged events, where a meeting told from both sides leaves no recipient side. Unmatched
+    parties that are vague, armed or of unknown country (one battle's sides named differently) never
+    conflict."""
+    pa, pb = a.actors + a.recipients, b.actors + b.recipients
+    only_a = [x for x in pa if not any(actor_match(x, y) > 0 for y in pb)]
+    only_b = [y for y in pb if not any(actor_match(y, x) > 0 for x in pa)]
+    if not only_a or not only_b:
+        return False
+    if any(x.country is None or vague(x) or _armed(x) for x in only_a + only_b):
+        return False
+    return not ({x.country for x in only_a} & {y.country for y in only_b})
+
+
+def roles_reversed(a: records.Event, b: records.Event) -> bool:
+    """The initiators of one event are the targets of the other and vice versa ("X attacked Y" / "Y struck
+    X"): an attack and the reprisal for it, or one battle told from each side."""
+    if not (a.actors and b.actors and a.recipients and b.recipients):
+        return False
+    if any(actor_match(x, y) > 0 for x in a.actors for y in b.actors):
+        return False
+    return (all(any(actor_match(x, y) > 0 for y in b.recipients) for x in a.actors)
+            and all(any(actor_match(y, x) > 0 for x in a.recipients) for y in b.actors))
+
+
+def _date_gap(a: records.Event, b: records.Event) -> int:
+    ia = date_interval(a.date) if a.date is not None else None
+    ib = date_interval(b.date) if b.date is not None else None
+    if ia is None or ib is None:
+        return 0
+    return max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
+
+
 def actors_score(a_actors: Iterable[records.Actor], b_actors: Iterable[records.Actor]) -> float:
     cfg = settings()["actors"]
     xs, ys = list(a_actors), list(b_actors)
@@ -282,8 +318,15 @@ def compatible(a: records.Event, b: records.Event, *, within_article: bool = Fal
     if parts["place"] <= INCOMPATIBLE:
         return 0.0
     parts["actors"] = actors_score(a.actors + a.recipients, b.actors + b.recipients)
-    if not within_article and targets_conflict(a, b):
-        return 0.0
+    if not within_article:
+        if targets_conflict(a, b) or parties_conflict(a, b):
+            return 0.0
+        if roles_reversed(a, b):
+            # the date tolerance is for one act misdated; with the sides swapped, another day is the other
+            # side's act (the reprisal), and a report with the sides swapped fits less well than one without
+            if _date_gap(a, b) > 0:
+                return 0.0
+            parts["actors"] *= float(settings()["actors"].get("reversed_roles_factor", 0.85))
     if parts["type"] < 1.0 and parts["actors"] < 0.75:
         return 0.0   # different codings of one act ("seized" vs "destroyed") need the same actors
     if a.status != b.status:
