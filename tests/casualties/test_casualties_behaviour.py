@@ -209,3 +209,31 @@ def test_a_result_phrase_ending_in_to_is_no_intent(text, expected):
 ])
 def test_a_victim_noun_that_starts_with_of_is_a_victim(text, expected):
     assert aggregate(extract_claims(text)).acled == expected
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("A village guard (VG) was shot dead near the market.", 1),
+    ("At least 12 (local sources say 15) were killed in the raid.", 12),
+    ("Seven herders (including two boys and 1 elder) were killed at the well.", 7),
+    ("Gunmen killed 4 traders in Sira (Sira, Kayes).", 4),
+    # an aside that tells a casualty of its own is read
+    ("Two guards were killed in the raid (one more died later).", 2),
+])
+def test_asides_do_not_break_a_victim_group_from_its_verb(text, acled):
+    claims = extract_claims(text, article_id="a", offset=5)
+    assert aggregate(claims).acled == acled
+    for c in claims:                    # spans point into the text as given, asides included
+        assert c.span.text == text[c.span.start - 5:c.span.end - 5]
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("The raid ended with the death of the four gunmen.", 4),       # a determiner between verb and number
+    ("Bandits attacked the farm, killing his three sons.", 3),
+    ("Two herders were fatally wounded at the well.", 2),           # 'fatally' + a verb of harm kills
+    ("Police fatally shot a protester in the square.", 1),
+    ("Unknown men decapitated a trader on the road.", 1),
+    ("The wounded child did not survive.", 1),
+    ("Three soldiers were wounded in the attack.", 0),
+])
+def test_killing_phrasings(text, acled):
+    assert (aggregate(extract_claims(text)).acled or 0) == acled

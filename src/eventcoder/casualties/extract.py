@@ -264,6 +264,22 @@ def _coordinate_back(text: str, nums: list[Num], i: int, f: _Found, done: set[in
     found.extend(members)
 
 
+_ASIDE = re.compile(r"\(([^()\[\]\n]{1,80})\)|\[([^()\[\]\n]{1,80})\]")
+
+
+def _without_asides(text: str, R: Rules) -> str:
+    """The text with its bracketed asides blanked out (same length, so offsets hold): a victim group and its verb
+    are read across them ("A police reservist (KPR) was killed", "At least 20 (some reports 30) have been killed",
+    "five militiamen (including four X and one Y) were killed"). An aside that tells a casualty of its own (a kind
+    word of the lexicon: "(10 fatalities coded for 6 July)", "(one later died)") stays."""
+    def blank(m: re.Match) -> str:
+        inner = m.group(1) if m.group(1) is not None else m.group(2)
+        if R.after_any.search(inner) or any(rx.search(inner + " 1") for rx in R.before.values()):
+            return m.group()
+        return " " * len(m.group())
+    return _ASIDE.sub(blank, text)
+
+
 def extract_claims(text: str, *, article_id: str = "", offset: int = 0,
                    resolve_claimant: Callable[[str], records.Actor | None] | None = None,
                    parties: Sequence[records.Actor] = (), language: str = "en") -> list[records.Claim]:
@@ -288,7 +304,8 @@ def extract_claims(text: str, *, article_id: str = "", offset: int = 0,
         return []
     sents = sentences(text)
     cands = claimant_candidates(text, sents, R)
-    found = _find(text, R)
+    grammar = _without_asides(text, R)     # the rules read past asides; spans and claimants use the text itself
+    found = _find(grammar, R)
 
     claims: list[records.Claim] = []
     cache: dict[str, records.Actor | None] = {}
@@ -338,15 +355,15 @@ def extract_claims(text: str, *, article_id: str = "", offset: int = 0,
             total = make(f.kind, low, high, qual, victims, max(start, 0), end)
             claims.append(total)
     taken = [(c.span.start - offset, c.span.end - offset) for c in claims if c.span]
-    for start, end, n, victims, qual in unnamed_killings(text, R, taken):
+    for start, end, n, victims, qual in unnamed_killings(grammar, R, taken):
         claims.append(make("killed", n, n, qual, victims, start, end))
     counted = sorted((c.span.start - offset, c.span.end - offset, c.kind, c.low, c.high, c.qualifier, c.victims)
                      for c in claims if c.span)
-    for start, end, low, high, qual, victims in pronoun_killings(text, R, counted):
+    for start, end, low, high, qual, victims in pronoun_killings(grammar, R, counted):
         claims.append(make("killed", low, high, qual, victims, start, end))
     counted = sorted((c.span.start - offset, c.span.end - offset, c.kind, c.low, c.high, c.qualifier, c.victims)
                      for c in claims if c.span)
-    for start, end, low, high, qual, victims in captive_killings(text, R, counted):
+    for start, end, low, high, qual, victims in captive_killings(grammar, R, counted):
         claims.append(make("killed", low, high, qual, victims, start, end))
     for kind, rx in R.zero:
         for m in rx.finditer(text):

@@ -34,7 +34,11 @@ class Rules:
         lx = load(language)
         self.lx = lx
         kinds = lx.get("kinds") or {}
-        self.before = {k: re.compile(r"(?<![\w])(?:%s)[)'’\"]?\s*:?\s*$" % alt(v.get("before", [])), re.I)
+        # a determiner may stand between the verb and its number: "causing the death of the three men",
+        # "killing his two brothers"
+        dets = (lx.get("grammar_words") or {}).get("count_determiners") or []
+        det = r"(?:\s+(?:%s))?" % alt(dets) if dets else ""
+        self.before = {k: re.compile(r"(?<![\w])(?:%s)[)'’\"]?%s\s*:?\s*$" % (alt(v.get("before", [])), det), re.I)
                        for k, v in kinds.items()}
         self.after_any = re.compile(r"(?<![\w])(?P<kind>%s)(?![\w])" % alt(
             [w for v in kinds.values() for w in v.get("after", [])]), re.I)
