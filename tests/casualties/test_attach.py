@@ -74,3 +74,20 @@ def test_background_cue_and_restated_toll():
     doc = _doc("Police shot and killed a young student. Fatalities: 1 civilian.")
     (m,) = attach_claims(doc, [_mention(doc, "killed")], violent=_violent)
     assert len([c for c in m.claims if c.kind == "killed"]) == 2 and m.fatalities.acled == 1
+
+
+def test_a_sentence_that_only_tells_its_toll_gives_it_to_the_act_before():
+    # "killed" is a violent mention of its own, but it is the toll of the ambush told before it
+    doc = _doc("Rebels ambushed an army convoy near the river. Two soldiers were killed and three wounded.")
+    ambush, killed = attach_claims(doc, [_mention(doc, "ambushed"), _mention(doc, "killed")], violent=_violent)
+    assert ambush.fatalities.acled == 2 and killed.fatalities.acled == 2
+    # an act with a toll of its own keeps it: the next sentence's deaths are another toll
+    doc = _doc("Rebels ambushed a convoy, killing four soldiers. Two civilians were killed in the town.")
+    ambush, killed = attach_claims(doc, [_mention(doc, "ambushed"), _mention(doc, "killed")],
+                                   violent=_violent)
+    assert ambush.fatalities.acled == 4 and killed.fatalities.acled == 2
+    # a sentence with an act of its own besides its toll keeps its toll
+    doc = _doc("Rebels ambushed a convoy. Later, two traders were killed after gunmen raided a market.")
+    ambush, killed, raid = attach_claims(doc, [_mention(doc, "ambushed"), _mention(doc, "killed"),
+                                               _mention(doc, "raided")], violent=_violent)
+    assert ambush.claims == () and raid.fatalities.acled == 2

@@ -11,6 +11,9 @@
   a toll given first). A sentence that dates itself long before publication, or has a background cue (lexicon
   `toll_background`: "previously", "last year", "similar attack") tells another toll and gives nothing; the same
   figure told again ("... killed a child. Fatalities: 1 civilian.") is the toll's total, not one more group.
+- A sentence whose only violent mentions are words of its own killed claims ("One militiaman was killed and four
+  wounded.": the mention 'killed' is the toll) tells the toll of the act reported before it, like a sentence with
+  no violent mention: that act gets it too, unless it has a toll of its own (then the sentence tells another one).
 """
 from __future__ import annotations
 
@@ -43,10 +46,13 @@ def attach_claims(document: records.Document, mentions: Sequence[records.Mention
     def give(j: int, claims: Sequence[records.Claim]) -> None:
         out[j] = replace(out[j], claims=out[j].claims + tuple(claims))
 
+    tolls: dict[int, list[records.Claim]] = {}      # sentences whose only violent words are their own toll
     for start, idxs in by_sentence.items():
         sent = out[idxs[0]].sentence
         claims = extract_claims(sent.text, article_id=art.id, offset=start, resolve_claimant=resolve_claimant,
                                 parties=parties(idxs), language=language)
+        if _toll_only(idxs, out, claims):
+            tolls[start] = claims
         for c in claims:            # each claim goes to the violent mention nearest to its number
             give(min(idxs, key=lambda i: abs(out[i].trigger.start - (c.span.start if c.span else start))), [c])
         if claims and len(idxs) > 1:
@@ -58,18 +64,27 @@ def attach_claims(document: records.Document, mentions: Sequence[records.Mention
 
     sentences = sorted(document.sentences, key=lambda s: s.start)
     order = {s.start: k for k, s in enumerate(sentences)}
+    # a sentence whose violent mentions are only the words of its own toll ("One soldier was killed and two
+    # wounded.") tells the toll of the act reported before it, like a sentence with no violent mention at all
     with_act = sorted(order[s] for s in by_sentence if s in order)
+    acts = [x for x in with_act if sentences[x].start not in tolls]
+    own_toll = {i for idxs in by_sentence.values() for i in idxs if any(c.kind == "killed" for c in out[i].claims)}
     for k, s in enumerate(sentences):
-        if s.start in by_sentence or not s.text.strip():
+        if s.start in by_sentence and s.start not in tolls or not s.text.strip():
             continue
-        before = [x for x in with_act if k - reach <= x < k]
-        after = [x for x in with_act if k < x <= k + 1]
+        before = [x for x in (acts if s.start in tolls else with_act) if k - reach <= x < k]
+        after = [] if s.start in tolls else [x for x in with_act if k < x <= k + 1]
         target = before[-1] if before else (after[0] if after else None)
         if target is None or _background(s.text, art.published, language):
             continue
         idxs = by_sentence[sentences[target].start]
-        claims = extract_claims(s.text, article_id=art.id, offset=s.start, resolve_claimant=resolve_claimant,
-                                parties=parties(idxs), language=language)
+        if s.start in tolls:
+            if any(i in own_toll for i in idxs):
+                continue                # the act has a toll of its own: this sentence tells another one
+            claims = list(tolls[s.start])
+        else:
+            claims = extract_claims(s.text, article_id=art.id, offset=s.start, resolve_claimant=resolve_claimant,
+                                    parties=parties(idxs), language=language)
         held = {c.value for i in idxs for c in out[i].claims if c.kind == "killed"}
         # the same figure told again on its own ("... killed a child. Fatalities: 1 civilian.") is that toll's
         # total, not one more group
@@ -78,6 +93,14 @@ def attach_claims(document: records.Document, mentions: Sequence[records.Mention
             for i in idxs:
                 give(i, claims)
     return [replace(m, fatalities=aggregate(m.claims)) if m.claims else m for m in out]
+
+
+def _toll_only(idxs: Sequence[int], mentions: Sequence[records.Mention], claims: Sequence[records.Claim]) -> bool:
+    """Whether every violent mention of a sentence is a word of one of its killed claims ("Three militiamen were
+    killed": the mention 'killed' is the toll, not another act)."""
+    spans = [c.span for c in claims if c.kind == "killed" and c.span is not None]
+    return bool(spans) and all(any(sp.start <= mentions[i].trigger.start and mentions[i].trigger.end <= sp.end
+                                   for sp in spans) for i in idxs)
 
 
 def _background(text: str, published, language: str) -> bool:
