@@ -224,6 +224,80 @@ class Gazetteer:
                       and c.admin2 in (None, division.name))]
         return max(twins, key=lambda c: (c.feature_code in ("PPLC", "PPLA", "PPLA2"), c.population), default=None)
 
+    _SPELL_CLASSES = ("P", "L")
+
+    @functools.cached_property
+    def _spelling(self) -> tuple[dict[str, list[int]], dict[int, list[str]], dict[tuple[int, int], list[int]]]:
+        """Over the places of the focus countries (settlements, localities, communes): spelling key -> rows,
+        row -> its spelling keys, and a 0.25-degree grid -> rows (built on first use, about a second)."""
+        from eventcoder.geo.text import skeleton
+        focus = self.focus_countries
+        ok = [bool(c in focus and (f in self._SPELL_CLASSES or code == "ADM3"))
+              for c, f, code in zip(self.cc, self.fcl, self.fcode)]
+        by_key: dict[str, list[int]] = {}
+        of_row: dict[int, list[str]] = {}
+        for key, rows in self.index.items():
+            sk = None
+            for r in rows:
+                if ok[r]:
+                    if sk is None:
+                        sk = skeleton(key)
+                    by_key.setdefault(sk, []).append(r)
+                    keys = of_row.setdefault(r, [])
+                    if sk not in keys:
+                        keys.append(sk)
+        grid: dict[tuple[int, int], list[int]] = {}
+        for r in of_row:
+            grid.setdefault((int(math.floor(self.lat[r] * 4)), int(math.floor(self.lon[r] * 4))), []).append(r)
+        return by_key, of_row, grid
+
+    def respell(self, name: str, near: list[tuple[float, float]] = (), *, radius_km: float = 40.0,
+                min_ratio: float = 85.0) -> list[tuple[GeoCandidate, float, float]]:
+        """Places of the focus countries whose name is a spelling variant of `name` (a name the index does not
+        know as written): -> [(candidate, similarity 0-100, km to the nearest of `near`)], best first.
+        Without `near`: only names with the same spelling key (data/geo/spelling.yaml). With `near` (points of
+        the places the text names with it): also names at least `min_ratio` similar, within `radius_km`."""
+        from rapidfuzz import fuzz
+        from eventcoder.geo.text import fold, skeleton
+        by_key, of_row, grid = self._spelling
+        sk = skeleton(fold(name))
+        if len(sk) < 4:
+            return []
+        found: dict[int, float] = {r: 100.0 for r in by_key.get(sk, ())}
+        if near:
+            cells = set()
+            span = int(math.ceil(radius_km / 27.0))
+            for lat, lon in near:
+                y, x = int(math.floor(lat * 4)), int(math.floor(lon * 4))
+                cells.update((y + dy, x + dx) for dy in range(-span, span + 1) for dx in range(-span, span + 1))
+            for cell in cells:
+                for r in grid.get(cell, ()):
+                    best = max(fuzz.ratio(sk, k) for k in of_row[r])
+                    if best >= min_ratio and best > found.get(r, 0.0):
+                        found[r] = best
+        out = []
+        for r, ratio in found.items():
+            km = min((haversine_km(lat, lon, self.lat[r], self.lon[r]) for lat, lon in near), default=0.0)
+            if near and km > radius_km:
+                continue
+            out.append((self.candidate(r), ratio, km))
+        out.sort(key=lambda x: (-x[1], x[2], -x[0].population))
+        return out
+
+    @functools.cached_property
+    def _capitals(self) -> dict[str, int]:
+        """cc -> row of the country's capital (GeoNames PPLC, the most populous one where several)."""
+        out: dict[str, int] = {}
+        for r, code in enumerate(self.fcode):
+            if code == "PPLC" and self.cc[r] and (self.cc[r] not in out or self.pop[r] > self.pop[out[self.cc[r]]]):
+                out[self.cc[r]] = r
+        return out
+
+    def capital(self, code: str) -> GeoCandidate | None:
+        """The capital of a country (ISO alpha-2/alpha-3), or None when the gazetteer knows none."""
+        r = self._capitals.get(to_iso2(code) or "")
+        return None if r is None else self.candidate(r)
+
     @functools.cached_property
     def _countries(self) -> dict[str, int]:
         out: dict[str, int] = {}

@@ -120,6 +120,13 @@ _GENERIC = re.compile(r"\b(?:County|Parish|Province|Region|District|State|River|
                       r"Territory|Republic)$")
 
 
+_UNKNOWN_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z'’][\w'’]*(?:(?:-[a-z]{1,3})?-[A-Z][\w'’]*|\s[A-Z][a-z'’][\w'’]*){0,2}"
+                           r"(?![\w'’-])")
+_PLACE_INTRO = re.compile(r"\b(?:in|near|at|outside|around|between|and|of|from|to|into|toward|towards|village|villages|"
+                          r"town|locality|localities|hamlet|area|commune|axis|road)\s+(?:the\s+)?$", re.I)
+_NOT_PLACE_ENTS = {"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT", "NORP", "LAW", "LANGUAGE"}
+
+
 @dataclass
 class _Mention:
     start: int
@@ -145,6 +152,7 @@ def _strip_the(text: str, start: int) -> tuple[str, int]:
 
 def _clean(text: str, start: int) -> tuple[str, int, int]:
     text, start = _strip_the(text, start)
+    text = re.split(r"\.?\[", text, maxsplit=1)[0]   # "Mopti.[size=no report]": a bracketed tag glued to the name
     m = re.search(r"(?:'s|’s|[\s,;:]+)$", text)
     if m and m.start() > 0:
         text = text[:m.start()]
@@ -311,6 +319,18 @@ def _collect(doc, text: str, gaz: Gazetteer) -> list[_Mention]:
                 break
         if not matched:
             i += 1
+    if gaz.focus_countries:
+        # names the gazetteer does not know as written, introduced as a place ("the village of Ouintokoulga",
+        # "Tialboanga (Kantchari, Tapoa)"): kept for the spelling fallback (_respell), never resolved otherwise
+        not_here = {i for ent in doc.ents if ent.label_ in _NOT_PLACE_ENTS for i in range(ent.start_char, ent.end_char)}
+        for mm in _UNKNOWN_NAME.finditer(text):
+            s, e = mm.span()
+            name = mm.group()
+            if any(taken[s:e]) or s in not_here or fold(name) in not_places or gaz.demonym(name) is not None \
+                    or fold(name) in surnames or gaz.has(name):
+                continue
+            if _PLACE_INTRO.search(text[max(0, s - 30):s]) or _OPEN.match(text, e):
+                add(s, e, name, "place", "spelling", [], weak=True)
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         after = text[m.end:m.end + 16]
@@ -504,7 +524,7 @@ def _resolve(mentions: list[_Mention], context_countries: Sequence[str],
     # the countries the text itself names (places inside organisation names, "Katiba Macina", do not count)
     # (a name that is also a place of a focus country, "Nara", does not say the text is about the foreign one)
     named = {first[k].country for k, ms in by_key.items() if k in strong and first[k].country
-             and any(m.role != "in_org" and _names_country(first[k], m) for m in ms)
+             and any(m.role not in ("in_org", "demonym") and _names_country(first[k], m) for m in ms)
              and not any(x.country in focus and fold(x.name) == fold(ms[0].text) for x in ms[0].cands)}
     focus = focus if focus and named <= focus else frozenset()
     together = _companions(mentions, text) if text else {}
@@ -556,7 +576,7 @@ def _resolve(mentions: list[_Mention], context_countries: Sequence[str],
     # countries the text itself names (the actors' countries only weigh in the scores: "JNIM" is Malian, its attacks
     # are not all in Mali)
     known_cc = Counter(c.country for k, c in first.items() if k in strong
-                       and any(m.role != "in_org" for m in by_key[k]))
+                       and any(m.role not in ("in_org", "demonym") for m in by_key[k]))
     for key, ms in by_key.items():
         c = first[key]
         others = known_cc.copy()
@@ -586,6 +606,54 @@ def _resolve(mentions: list[_Mention], context_countries: Sequence[str],
             continue      # "Karpa (Ouagadougou)" read as a namesake far from the place that locates it: unresolved
         for m in ms:
             m.choice = c
+
+
+_RESPELL_RADIUS = {"ADM1": 250.0, "ADM2": 100.0}
+RESPELL_MIN_RATIO = 85.0
+
+
+def _respell(mentions: list[_Mention], gaz: Gazetteer, text: str) -> None:
+    """Names the gazetteer does not know as written (source "spelling") resolved to a place of a focus country
+    whose name is a spelling variant (Gazetteer.respell): near the places of the same address ("Tialboanga
+    (Kantchari, Tapoa)"), else near the text's other places, else only an exact spelling-key match that is not
+    ambiguous. A name with no such variant stays unresolved (dropped)."""
+    pending = [m for m in mentions if m.source == "spelling" and not m.dropped]
+    if not pending:
+        return
+    placed = [m for m in mentions if m.choice is not None and m.role != "demonym" and not m.choice.is_country
+              and (m.choice.feature_class == "P" or m.choice.feature_code in ("ADM1", "ADM2", "ADM3"))]
+    for m in pending:
+        addr = []
+        close = text.find(")", m.end)
+        if _OPEN.match(text, m.end) and 0 <= close - m.end <= 80:
+            addr = [q for q in placed if m.end < q.start and q.end <= close]
+        if not addr:
+            # the place this name qualifies or sits beside in an address: "Village, Commune (Cercle, Region)"
+            addr = [q for q in placed if 0 < q.start - m.end <= 40 and _OPEN.match(text, q.end)]
+        anchors = addr or [q for q in placed if q.source != "spelling"]
+        got = None
+        for n_words in range(len(m.text.split()), 0, -1):
+            name = " ".join(m.text.split()[:n_words])
+            if anchors:
+                radius = max(_RESPELL_RADIUS.get(q.choice.feature_code, 40.0 if addr else 60.0) for q in anchors)
+                found = gaz.respell(name, [(q.choice.lat, q.choice.lon) for q in anchors], radius_km=radius,
+                                    min_ratio=RESPELL_MIN_RATIO)
+            else:
+                found = gaz.respell(name)
+                if found and any(haversine_km(found[0][0].lat, found[0][0].lon, c.lat, c.lon) > 25
+                                 for c, _, _ in found[1:]):
+                    found = []            # "Sole" in three countries: no way to tell which
+            if found:
+                got = found[0][0]
+                if n_words < len(m.text.split()):
+                    m.end = m.start + len(name)
+                    m.text = name
+                break
+        if got is None:
+            m.dropped = True
+        else:
+            m.cands = [got]
+            m.choice = got
 
 
 def _precision(c: GeoCandidate) -> tuple[str, int, int]:
@@ -635,6 +703,7 @@ def find_toponyms(text: str, *, doc=None, include_demonyms: bool = False,
         raise ValueError("find_toponyms: `doc` was parsed from a different text than `text`")
     mentions = _collect(doc, text, gaz)
     _resolve(mentions, context_countries, gaz.focus_countries, text)
+    _respell(mentions, gaz, text)
     out = []
     for m in mentions:
         if m.dropped:
@@ -668,8 +737,12 @@ def _with_span(place: records.Place, article_id: str, t: Toponym, near: bool = F
 
 def _at_seat(place: records.Place, gaz: Gazetteer) -> records.Place:
     """An event known only to a first- or second-level division is put at the division's seat, as ACLED and UCDP
-    code it ("if only a larger region is mentioned, the provincial capital is used", geo_precision 3); the place
-    keeps its name, id and precision. Other places are returned as they are."""
+    code it ("if only a larger region is mentioned, the provincial capital is used", geo_precision 3), and one
+    known only to its country at the country's capital (ACLED codes such events at the capital, geo_precision 3);
+    the place keeps its name, id and precision. Other places are returned as they are."""
+    if place.precision == "country" and place.country:
+        seat = gaz.capital(place.country)
+        return place if seat is None else records.replace(place, lat=round(seat.lat, 5), lon=round(seat.lon, 5))
     if place.precision not in ("admin1", "admin2") or place.geonameid is None:
         return place
     div = gaz.get(place.geonameid)

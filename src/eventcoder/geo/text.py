@@ -39,3 +39,44 @@ def is_latin(name: str) -> bool:
         if ch.isalpha() and not ("LATIN" in unicodedata.name(ch, "")):
             return False
     return True
+
+
+_SKELETON_RULES: tuple[tuple[str, str], ...] | None = None
+
+
+def _skeleton_rules() -> tuple[tuple[str, str], ...]:
+    """Spelling rules from data/geo/spelling.yaml (and the user's file of the same name): ordered (from, to)
+    replacements that map the transliterations of one name to one key ("Ouagadougou" / "Wagadugu")."""
+    global _SKELETON_RULES
+    if _SKELETON_RULES is None:
+        from eventcoder.datafiles import deep_merge, read_yaml
+        from eventcoder.geo.gazetteer import gazetteer_home
+        from eventcoder.paths import PACKAGE_DATA
+        data: dict = {}
+        for p in (PACKAGE_DATA / "geo" / "spelling.yaml", gazetteer_home() / "spelling.yaml"):
+            if p.exists():
+                data = deep_merge(data, read_yaml(p, "geo spelling rules"), extend_lists=True)
+        rules = []
+        for item in data.get("replace") or ():
+            a, _, b = str(item).partition("=")
+            if a.strip():
+                rules.append((a.strip(), b.strip()))
+        _SKELETON_RULES = tuple(rules)
+    return _SKELETON_RULES
+
+
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=65536)
+def skeleton(key: str) -> str:
+    """A spelling-insensitive key of a folded name: French/English transliterations ("ou"/"u"/"w", "dj"/"j",
+    "tch"/"ch", "y"/"i"), doubled letters, spaces and a final silent "e" are levelled out, so that "Tin-Hamma",
+    "Tin Hama" and "Tinhama" share one key. Rules: data/geo/spelling.yaml."""
+    s = key.replace(" ", "")
+    for a, b in _skeleton_rules():
+        s = s.replace(a, b)
+    s = _DOUBLE.sub(r"\1", s)
+    if len(s) > 4 and s.endswith("e"):
+        s = s[:-1]
+    return s
