@@ -237,3 +237,13 @@ def test_asides_do_not_break_a_victim_group_from_its_verb(text, acled):
 ])
 def test_killing_phrasings(text, acled):
     assert (aggregate(extract_claims(text)).acled or 0) == acled
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("A dispute over grazing land left 3 dead.", 3),                 # the cue 'over' does not reach past 'left'
+    ("Bandits fired against a bus and killed the driver.", 1),       # ... nor past 'and killed'
+    ("Students protested over the death of two classmates.", 0),     # background: the cause of the protest
+    ("Traders marched against the rape and killing of a vendor.", 0),
+])
+def test_background_cues_end_at_a_clause_of_their_own(text, acled):
+    assert (aggregate(extract_claims(text)).acled or 0) == acled

@@ -29,6 +29,27 @@ class _Irrealis:
         return m
 
 
+class _Background:
+    """A cue right before a number that makes it the cause or background of the event ("protesting the death of",
+    "following the killing of"), unless a word of its own clause comes between them (lexicon `background_breaks`:
+    "fighting over land left 4 dead", "opened fire against a car and killed the driver")."""
+
+    def __init__(self, lx: dict) -> None:
+        self.rx = re.compile(r"(?<![\w])(?:%s)(?P<gap>(?:\s+[\w'’-]+){0,3})\s*$" % alt(lx.get("background_before", [])),
+                             re.I)
+        breaks = lx.get("background_breaks") or []
+        self.breaks = re.compile(r"(?<![\w])(?:%s)(?![\w])" % alt(breaks), re.I) if breaks else None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        m = self.rx.search(text, pos, end)
+        # a break that starts in the gap (it may run on into the verb: "... against a car and killed")
+        if m and self.breaks is not None and any(b.start() <= end - m.start("gap") for b in
+                                                 self.breaks.finditer(text[m.start("gap"):end + 20])):
+            return None
+        return m
+
+
 class Rules:
     def __init__(self, language: str) -> None:
         lx = load(language)
@@ -86,8 +107,7 @@ class Rules:
         self.chain_gap = re.compile(r"(?:\s+(?:%s))?(?:\s+[\w'’\-]+){0,4}\s*(?:,\s*(?:%s)|%s)\s*" % (
             self.of_rx, alt(gw.get("coordination", [])[:1]), coord), re.I)
         self.not_people = {norm(w) for w in lx.get("not_people", [])}
-        self.background = re.compile(r"(?<![\w])(?:%s)(?:\s+[\w'’-]+){0,3}\s*$" % alt(lx.get("background_before", [])),
-                                     re.I)
+        self.background = _Background(lx)
         self.person_nouns = {norm(w) for w in lx.get("person_nouns", [])}
         self.person_suffixes = tuple(str(w) for w in lx.get("person_suffixes", []))
         self.irrealis = _Irrealis(lx)
