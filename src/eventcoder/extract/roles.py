@@ -22,6 +22,12 @@ REQUEST_LIKE = {"demand", "urge", "ask", "call", "press", "insist", "appeal", "a
 PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "us", "who", "which", "that"}
 
 
+def _cue(name: str) -> frozenset[str]:
+    """A word list of the roles section of the cue file (data/extract/cues.yaml, user-extensible)."""
+    from .cues import cues
+    return cues().get("roles", {}).get(name, frozenset())
+
+
 @dataclass
 class Roles:
     actors: list = field(default_factory=list)       # argument head tokens
@@ -59,6 +65,11 @@ def _prep_objects(tok, preps) -> list:
     return out
 
 
+def _not_partners(heads) -> list:
+    """ "with Albania's help": a with-phrase headed by a partner noun names a partner of the act, not its target."""
+    return [h for h in heads if h.lemma_.lower() not in _cue("partner_nouns")]
+
+
 def clause_subject(verb, depth: int = 0):
     """The subject of a verb, inherited through control, coordination and relative clauses."""
     if depth > 4 or verb is None:
@@ -75,6 +86,9 @@ def clause_subject(verb, depth: int = 0):
         return clause_subject(verb.head, depth + 1)
     if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN"):
         return clause_subject(verb.head if verb.dep_ == "advcl" else verb.head.head, depth + 1)
+    if verb.dep_ == "advcl" and verb.tag_ == "VB" and verb.head.pos_ in ("VERB", "AUX") and not is_passive(verb.head) \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return clause_subject(verb.head, depth + 1)     # purpose: "X mobilized groups to help support Y" -> X
     if verb.dep_ == "relcl":
         return verb.head
     return None
@@ -88,7 +102,7 @@ def agent_of(verb) -> list:
     return _prep_objects(verb, {"by"})
 
 
-def _noun_roles(tok, scheme: str) -> Roles:
+def _noun_roles(tok, scheme: str, is_event=None) -> Roles:
     r = Roles(reciprocal=scheme == "reciprocal")
     if scheme == "mediate":             # "mediation between Syria and Arafat": the parties are the recipients
         r.recipients += _prep_objects(tok, PARTY_PREPS)
@@ -113,9 +127,7 @@ def _noun_roles(tok, scheme: str) -> Roles:
             r.recipients.append(comp_subj)
     r.actors += _prep_objects(tok, {"by", "from"} if scheme != "receive" else {"by"})
     r.recipients += _prep_objects(tok, TARGET_PREPS)
-    with_objs = _prep_objects(tok, {"with"})
-    if with_objs:
-        r.recipients += with_objs
+    r.recipients += _not_partners(_prep_objects(tok, {"with"}))
     parties = _prep_objects(tok, PARTY_PREPS)
     if tok.dep_ == "pobj" and tok.head.lower_ in PARTY_PREPS:  # unusual parses
         parties += []
@@ -153,7 +165,31 @@ def _noun_roles(tok, scheme: str) -> Roles:
             if subj is not None:
                 r.actors.append(subj)
             r.recipients += _prep_objects(gov, TARGET_PREPS | {"with"})
+    if not r.actors:
+        # "troops captured the town after five days of fighting", "thousands converged for a rally": the verb the
+        # act's phrase hangs on names who did it
+        # (not when that verb is an event of its own: its parties are told there, and the two would fold)
+        gov = frame_verb(tok, scheme == "reciprocal")
+        subj = clause_subject(gov) if gov is not None and not (is_event and is_event(gov)) else None
+        if subj is not None:
+            r.actors.append(subj)
     return r
+
+
+def frame_verb(tok, reciprocal: bool = False):
+    """The active verb whose "during/amid ..." phrase holds the nominal act tok ("arrested five men during a raid"
+    -> arrested; for two-sided fighting also "after": "captured X after five days of fighting"), unless its subject
+    undergoes the act ("died during clashes"); else None."""
+    preps = _cue("frame_preps") | (_cue("frame_preps_reciprocal") if reciprocal else frozenset())
+    t = tok
+    while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN" and t.head.head.dep_ == "pobj":
+        t = t.head.head                  # "after five days of fighting", "for a week of protests"
+    if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.lower_ not in preps:
+        return None
+    gov = t.head.head
+    if gov.pos_ not in ("VERB", "AUX") or is_passive(gov) or gov.lemma_.lower() in _cue("undergoer_verbs"):
+        return None
+    return gov
 
 
 def _verb_roles(tok, scheme: str, required_obj=None) -> Roles:
@@ -168,11 +204,15 @@ def _verb_roles(tok, scheme: str, required_obj=None) -> Roles:
         subj = clause_subject(tok)
     obj = _child(tok, {"dobj"})
     targets = _prep_objects(tok, TARGET_PREPS)
-    with_objs = _prep_objects(tok, {"with"})
+    with_objs = _not_partners(_prep_objects(tok, {"with"}))
+    if scheme != "receive" and tok.lemma_.lower() in _cue("from_recipient_verbs"):
+        # "confiscated weapons from X", "demanded autonomy from X" ("from" on the verb or on its object)
+        obj_from = [o for o in (required_obj, _child(tok, {"dobj"})) if o is not None]
+        targets += _prep_objects(tok, {"from"}) + [p for o in dict.fromkeys(obj_from) for p in _prep_objects(o, {"from"})]
     if required_obj is not None and scheme == "object":   # "summoned the Malian ambassador", "expelled diplomats"
         r.recipients.append(required_obj)
     if required_obj is not None:                 # "cut relations with Ukraine", "received information from Ukraine"
-        with_objs += _prep_objects(required_obj, {"with"})
+        with_objs += _not_partners(_prep_objects(required_obj, {"with"}))
         targets += _prep_objects(required_obj, TARGET_PREPS | {"to"})
         obj = None
     if scheme == "receive":
@@ -226,12 +266,15 @@ def _object_parties(obj) -> list:
             c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"))]
 
     def of_parties(noun):
-        # "the deaths of Malian soldiers": a role noun is the party itself (MLI MIL), not its demonym (MLI GOV)
-        if noun.pos_ == "NOUN" and noun.lemma_.lower() in _role_nouns():
+        # "the deaths of Malian soldiers": a role noun is the party itself (MLI MIL), not its demonym (MLI GOV);
+        # so is whatever an act noun acts on: "the removal of President X", "the blockade of Serbia"
+        if (noun.pos_ == "NOUN" and noun.lemma_.lower() in _role_nouns()) or obj.lemma_.lower() in _cue("of_patient_nouns"):
             return [noun]
         return owners(noun)
-    return owners(obj) + _prep_objects(obj, OBJECT_PARTY_PREPS) + [o for p in _prep_objects(obj, {"of"})
-                                                                   for o in of_parties(p)]
+    # "independence from Iraq": the party separated from
+    sep = _prep_objects(obj, {"from"}) if obj.lemma_.lower() in _cue("separation_nouns") else []
+    return owners(obj) + _not_partners(_prep_objects(obj, OBJECT_PARTY_PREPS)) + sep + [
+        o for p in _prep_objects(obj, {"of"}) for o in of_parties(p)]
 
 
 _ROLE_NOUNS: dict[int, frozenset[str]] = {}
@@ -256,6 +299,8 @@ def _embedded_verbs(tok) -> list:
         if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "acl", "relcl") and c.pos_ == "VERB"
                                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
             out.append(c)
+        elif c.dep_ in ("advcl", "acl") and c.tag_ == "VBG" and not any(a.dep_ == "mark" for a in c.children):
+            out.append(c)               # "demonstrated calling for independence from X", "a rally demanding X"
     return out
 
 
@@ -281,15 +326,28 @@ def deeper_recipients(tok, required_obj=None) -> list[list]:
         clauses += [c for c in _embedded_verbs(tok.head) if c.i != tok.i]
     for v in clauses:
         vobjs = [c for c in v.children if c.dep_ in ("dobj", "dative")]
+        if v.tag_ == "VBG":
+            # a participle adjunct ("demonstrated calling for independence from X", "abducting the Togolese
+            # driver"): its object, or the parties inside what it asks for; not everyone its clause names
+            level2 += vobjs + [p for o in vobjs + _prep_objects(v, {"for"}) if o.lemma_.lower() not in _role_nouns()
+                               for p in _object_parties(o)]
+            continue
         level2 += vobjs + _prep_objects(v, EMBEDDED_PREPS)
         level2 += [p for o in vobjs for p in _object_parties(o)]
-    return [lvl for lvl in (level1, level2) if lvl]
+        # "refused to allow UN planes to land": the subject of the clause the act allows or stops
+        level2 += [s for c in v.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ in SUBJ]
+    # "threatened to stop the talks if X goes ahead": the party the condition is about
+    level3 = [s for v in [tok] + clauses for c in v.children
+              if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+              for s in c.children if s.dep_ in SUBJ]
+    return [lvl for lvl in (level1, level2, level3) if lvl]
 
 
-def find_roles(tok, scheme: str = "default", required_obj=None) -> Roles:
+def find_roles(tok, scheme: str = "default", required_obj=None, is_event=None) -> Roles:
+    """is_event(token) -> bool: whether a token is an event trigger of its own."""
     if tok.pos_ in ("VERB", "AUX") or (tok.tag_ in ("VBN", "VBD", "VBG") and tok.pos_ != "NOUN"):
         return _verb_roles(tok, scheme, required_obj)
-    return _noun_roles(tok, scheme)
+    return _noun_roles(tok, scheme, is_event)
 
 
 def argument_span(tok, exclude=None) -> tuple[int, int]:

@@ -118,7 +118,11 @@ class RulesExtractor:
                 return self._resolve_head(inner[0], matches, state, date, exclude)
         split = split_coordinated_modifiers(head)
         if split:
-            return [self.resolver.resolve(p, date=date, context_countries=state.context_countries) for p in split]
+            # "Malian and Russian forces"; "political and territorial autonomy" names no party
+            got = [self.resolver.resolve(p, date=date, context_countries=state.context_countries) for p in split]
+            named = [m for m in head.children if m.dep_ in ("amod", "compound", "nmod") and m.i < head.i and (
+                m.ent_type_ in ("NORP", "GPE", "ORG") or m.pos_ == "PROPN")]
+            return [a for a in got if a.known or a.sector is not None or named]
         start, end = argument_span(head, exclude)
         phrase = doc.text[start:end]
         actor = self.resolver.resolve(phrase, date=date, context_countries=state.context_countries)
@@ -231,7 +235,7 @@ class RulesExtractor:
 
     def _mention(self, document, sent, tok, trig: Trigger, required, matches, state, published, is_hist) -> Mention | None:
         article = document.article
-        roles = find_roles(tok, trig.roles, required)
+        roles = find_roles(tok, trig.roles, required, is_event=lambda t: self._match_trigger(t) is not None)
         if tok.lemma_.lower() in AGENT_NOUNS and not roles.actors:
             roles.actors.append(tok)          # "protesters marched": the trigger noun names the actors
         date = published
@@ -315,8 +319,9 @@ class RulesExtractor:
             speaker, target = clause_subject(tok.head), clause_subject(tok)
             if speaker is None or target is None:
                 continue
-            actors = self._resolve_head(speaker, matches, state, date, tok)
-            recipients = self._resolve_head(target, matches, state, date, tok)
+            # "X said that Y and Z must ...": every coordinated party is asked
+            actors = self._resolve_all([speaker], matches, state, date, tok)
+            recipients = self._resolve_all([target], matches, state, date, tok)
             if not actors or not recipients:
                 continue
             aid = document.article.id
