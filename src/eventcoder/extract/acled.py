@@ -331,36 +331,61 @@ def _forms(t) -> set[str]:
     return out
 
 
-def _grievance(tokens) -> set[int]:
+def _grievance(tokens, keep=None) -> set[int]:
     """Indices of tokens that say what people protest about or what came before ("to protest the killing of",
     "demonstrations against attacks", "after a man was shot"): their violence words are not the crowd's
-    behaviour. ("Police used live bullets against rioters" is behaviour: 'against' counts only after a protest.)"""
+    behaviour. ("Police used live bullets against rioters" is behaviour: 'against' counts only after a protest.)
+    A clause that holds the protest itself (``keep``: "after police broke up the demonstration") or tells crowd
+    control (tear gas, dispersal: "fled after police fired tear gas") is what happened to it, not its grievance."""
     c = _c()
     protesting = c["grievance_verbs"] | set(PROTEST_WORDS) | c["protest_crowd"] | c["protest_support_verbs"]
     skip: set[int] = set()
     for t in tokens:
         if t.i in skip:
             continue
+        region: set[int] = set()
         if (t.dep_ == "prep" and t.lower_ in c["grievance_preps"] and
                 (_forms(t.head) & protesting or t.lower_ in c["grievance_marks"])) or \
                 (t.dep_ in ("advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp") and
                  any(m.dep_ == "mark" and m.lower_ in c["grievance_marks"] for m in t.children)):
-            skip |= {x.i for x in t.subtree}
+            region = {x.i for x in t.subtree}
         elif t.lemma_.lower() in c["grievance_verbs"]:
-            for ch in t.children:
-                if ch.dep_ in ("dobj", "ccomp"):
-                    skip |= {x.i for x in ch.subtree}
+            region = {x.i for ch in t.children if ch.dep_ in ("dobj", "ccomp") for x in ch.subtree}
+        if keep is not None and (keep.i in region or
+                                 _words(t.doc[i] for i in region) & (c["crowd_control"] - c["riot_words"])):
+            continue                       # "were forced to flee after police fired tear gas to disperse them"
+        skip |= region
     return skip
 
 
+def _stopped(tok) -> bool:
+    """ "police dispersed a gathering", "broke up the demonstration", "stopped a march": the protest is the object
+    of a verb that ends it by force (cues.yaml ``intervention_verbs``; 'break' only with 'up')."""
+    if tok.dep_ not in ("dobj", "nsubjpass", "npadvmod"):    # npadvmod: the parser's "stopped a march"
+        return False
+    verb = tok.head
+    lemma = verb.lemma_.lower()
+    if lemma not in _c()["intervention_verbs"]:
+        return False
+    return lemma != "break" or any(ch.dep_ == "prt" and ch.lower_ == "up" for ch in verb.children)
+
+
 def _protest_words(tok, extra_skip: set[int] = frozenset()) -> set[str]:
+    """What the crowd did and what was done to it: the trigger's sentence, the next ones about the same people,
+    and the sentence before when it is about the crowd or names a protest or gathering ("Police dispersed a
+    gathering in the capital. Protesters were denouncing ...")."""
+    c = _c()
     toks = _context_tokens(tok)
     prev = _previous_sentence(tok)
     if prev:
         subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
-        if subj is not None and {subj.lower_, subj.lemma_.lower()} & (_c()["crowd"] | set(PROTEST_WORDS)):
+        if subj is not None and {subj.lower_, subj.lemma_.lower()} & (c["crowd"] | set(PROTEST_WORDS)) or \
+                any(_forms(t) & (c["gathering_nouns"] | set(PROTEST_WORDS)) and (_stopped(t) or t.pos_ == "NOUN")
+                    for t in prev):
             toks = prev + toks
-    skip = _grievance(toks) | set(extra_skip)
+    skip = _grievance(toks, keep=tok) | set(extra_skip)
+    # "anti-riot police", "riot squad": a word naming the force is not what the crowd did
+    skip |= {t.i for t in toks if t.dep_ in ("compound", "amod", "nmod") and _forms(t.head) & c["armed"]}
     return _words([t for t in toks if t.i not in skip])
 
 
@@ -423,7 +448,7 @@ def _protest(tok) -> tuple[str, str]:
     violent = words & c["protest_violence"] - {"clash"}
     if violent or ({"clash"} & words and not words & c["intervention"]):
         return "Riots", "Violent demonstration"
-    if words & c["intervention"]:
+    if words & c["intervention"] or _stopped(tok):
         return "Protests", "Protest with intervention"
     return "Protests", "Peaceful protest"
 
@@ -469,6 +494,28 @@ def _part_of_violence(tok):
             if assess(t).kind in ("asserted", None):
                 return t
     return None
+
+
+def _further_violence(tok) -> bool:
+    """ACLED codes an abduction as such only "without further reported violence": the captives beaten, tortured
+    or killed, or their bodies found ("kidnapped, beaten and released", "his body was found days later") make the
+    event an attack. (An attack the abduction was part of does not: "attacked the village and abducted six
+    people" is coded either way in ACLED's own data.) Read in
+    the abduction's sentence and the sentences either side; acts that did not happen ("threatened to kill") and
+    what the captives were accused of do not count (cues.yaml ``abduction_further_violence``)."""
+    from .modality import assess
+    c = _c()
+    doc, sent = tok.doc, tok.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    for t in doc[start:end]:
+        if t.i == tok.i or not _forms(t) & c["abduction_further_violence"]:
+            continue
+        if t.pos_ == "VERB" and assess(t).kind not in ("asserted", None):
+            continue
+        if t.pos_ in ("VERB", "NOUN", "ADJ"):
+            return True
+    return False
 
 
 def _previous_sentence(tok) -> list:
@@ -522,6 +569,8 @@ def _violence(trigger, tok, sentence_tokens, actors, recipients, abduct: bool = 
         # police firing on demonstrators: ACLED codes the demonstration (excessive force, intervention, riot)
         return _protest(tok)
     if abduct or mode == "abduct" or lemma in ("abduct", "kidnap", "abduction", "kidnapping", "hostage"):
+        if _further_violence(tok):
+            return "Violence against civilians", "Attack"
         return "Violence against civilians", "Abduction/forced disappearance"
     if mode == "sexual":
         return "Violence against civilians", "Sexual violence"
