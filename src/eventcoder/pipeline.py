@@ -200,15 +200,18 @@ def _situate_actors(m: Mention) -> Mention:
     """Actors named only by their role ("workers", "gunmen", "the army") belong to the country where the act
     happened: a region or country the sentence names as a place ("in North Darfur", "(Djibo, Soum)") or else
     the located place's country; the unorganised participants of a protest or riot (party members included)
-    are ACLED's protesters (6) or rioters (5), the unarmed victims of violence against civilians are civilians
-    (7), and civilians who attack ("villagers attacked a camp", "Fulani herders killed two") or fight a battle
-    are a communal militia (4): ACLED never codes civilians as a side that fights."""
+    are ACLED's protesters (6) or rioters (5), the victims of violence against civilians are civilians (7)
+    whatever their trade (ACLED's definition of the event: a mayor, an off-duty soldier, a party member or a
+    suspected thief killed unarmed is a civilian), and civilians who attack ("villagers attacked a camp",
+    "Fulani herders killed two") or fight a battle are a communal militia (4): ACLED never codes civilians as a
+    side that fights. Members of no named kind ("members", sector UNK) count as civilians here."""
     from .actors.resolver import default_resolver
     resolver = default_resolver()
     placed = m.place.country if m.place and m.place.country and len(m.place.country) == 3 else None
     named = resolver.place_countries(m.sentence.text, context_countries=(placed,) if placed else ())
     country = placed if placed in named or not named else named[0]
     crowd = ACLED_CROWD_INTER.get(m.coding.acled_event_type or "")
+    crowd_sectors = CROWD_SECTORS | {"UNK"}
 
     def fix(a: Actor, victim: bool) -> Actor:
         if country:
@@ -218,14 +221,14 @@ def _situate_actors(m: Mention) -> Mention:
                 inter = 1 if a.country == country else 8
                 if inter != a.acled_inter:
                     a = replace(a, acled_inter=inter)
-        if crowd and not victim and (a.sector in CROWD_SECTORS and a.acled_inter not in (1, 2, 3, 4, 8)
+        if crowd and not victim and (a.sector in crowd_sectors and a.acled_inter not in (1, 2, 3, 4, 8)
                                      or a.sector in ("PTY", "OPP") and a.acled_inter == 3):
             a = replace(a, acled_inter=crowd)
         if (not victim and m.coding.acled_event_type in ("Battles", "Violence against civilians")
-                or m.coding.acled_event_type == "Battles") and a.sector in CROWD_SECTORS and a.acled_inter == 7:
+                or m.coding.acled_event_type == "Battles") and a.sector in crowd_sectors \
+                and (a.acled_inter == 7 or a.sector == "UNK" and a.acled_inter is None):
             a = replace(a, acled_inter=4)     # both sides of a battle are armed: "clashed with residents"
-        if victim and m.coding.acled_event_type == "Violence against civilians" and a.sector in CROWD_SECTORS \
-                and a.acled_inter not in (1, 2, 3, 4, 8):
+        if victim and m.coding.acled_event_type == "Violence against civilians" and a.acled_inter != 7:
             a = replace(a, acled_inter=7)
         return a
 

@@ -248,3 +248,20 @@ def test_former_officials_and_unknown_heads(resolver):
     b = resolver.resolve("Danish Web sites")
     assert (b.country, b.known) == ("DNK", False) and b.sector != "GOV"
     assert resolver.resolve("British nationals").code == "GBRCVL"
+
+
+def test_identity_named_alone_is_its_people(resolver):
+    # a clan or people written without a head noun, as reports name them ("Garre attacked ...")
+    a = resolver.resolve("Garre", context_countries=["KEN"])
+    assert (a.country, a.sector, a.acled_inter) == ("KEN", "CVL", 7)
+    # outside the identity's countries it takes its own first country
+    assert resolver.resolve("Kalenjin", context_countries=["FRA"]).country == "KEN"
+    # clans and tribes as head nouns
+    assert resolver.resolve("the Hawadle sub-clan").country == "SOM"
+    t = resolver.resolve("Sudanese tribesmen")
+    assert (t.country, t.sector) == ("SDN", "CVL")
+
+
+def test_airforce_written_as_one_word(resolver):
+    a = resolver.resolve("the Nigerian Airforce", context_countries=["NGA"])
+    assert (a.country, a.sector, a.acled_inter) == ("NGA", "MIL", 1)

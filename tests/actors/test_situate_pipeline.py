@@ -68,3 +68,30 @@ def test_both_sides_of_a_battle_are_armed():
     m = _situate_actors(_mention("Herders clashed with residents of the village.", "Battles", ["Herders"],
                                  ["residents"], place_country="GHA"))
     assert [a.acled_inter for a in m.actors + m.recipients] == [4, 4]
+
+
+def test_victims_of_violence_against_civilians_are_civilians_whatever_their_trade():
+    # ACLED's definition of the event: the unarmed victim is a civilian, also a mayor or an off-duty soldier
+    m = _situate_actors(_mention("Gunmen abducted the mayor and a party official at home.",
+                                 "Violence against civilians", ["Gunmen"], ["the mayor", "a party official"],
+                                 place_country="NER"))
+    assert [(a.country, a.acled_inter) for a in m.recipients] == [("NER", 7), ("NER", 7)]
+    # in a battle the same office keeps its state code
+    b = _situate_actors(_mention("Gunmen attacked the mayor's guards.", "Battles", ["Gunmen"], ["the mayor"],
+                                 place_country="NER"))
+    assert b.recipients[0].acled_inter == 1
+
+
+def test_members_of_no_named_kind_count_as_civilians():
+    m = _situate_actors(_mention("Militants killed three members of a family.", "Violence against civilians",
+                                 ["Militants"], ["members"], place_country="BFA"))
+    assert m.recipients[0].acled_inter == 7
+    b = _situate_actors(_mention("Members of two families clashed over a field.", "Battles", ["Members"],
+                                 place_country="BFA"))
+    assert b.actors[0].acled_inter == 4
+
+
+def test_a_clan_named_alone_that_attacks_is_a_communal_militia():
+    m = _situate_actors(_mention("Garre attacked a Degodia village.", "Violence against civilians", ["Garre"],
+                                 place_country="KEN", context=("KEN",)))
+    assert (m.actors[0].country, m.actors[0].acled_inter) == ("KEN", 4)

@@ -195,6 +195,11 @@ class ActorResolver:
                                            f"demonym {text!r} alone -> the government of {dem[-1].country}")
             if dem:     # "Danish Web sites": a demonym before a head noun the lexicon does not know
                 return self._unknown(text, toks, ctx, country=dem[-1].country)
+            ident = [r for r in all_readings if r.demonym_only and r.extra.get("idents")]
+            if ident and ident[-1].j == len(toks) and len(all_readings) == 1:
+                # a clan or people named alone as a party ("Degodia attacked Garre villages", "the Kalenjin"):
+                # its people, as a plural identity noun reads ("Kurds", "Tamils")
+                return self._people(ident[-1].extra["idents"][-1], text, ctx)
         if readings:
             best = readings[0]
             strong = [r for r in readings if r.strength >= 3]
@@ -461,14 +466,9 @@ class ActorResolver:
             if people:
                 # a plural identity noun is a people ("Iraqi Kurds", "Tamils fled"): civilians of the country
                 # named, else of the context country if the identity lives there, else of its first country
-                ident = people[0].ref
-                ic = self.lex.identities.get(ident, ())
-                c = country or (ctx[0] if ctx and (not ic or ctx[0] in ic) else ic[0] if ic else None)
-                cc = self.kb.country(c)
-                actor = records.Actor(name=f"{people[0].text.title()} ({cc.name if cc else c})" if c else span_text,
-                                      country=c, sector="CVL", kb_id=None, acled_inter=7, known=bool(c),
-                                      why=f"plural identity {people[0].text!r} -> its people" + (f" in {c}" if c else ""))
-                return _Reading(i, j, actor, 2, country=c)
+                actor = self._people(people[0].ref, span_text, ctx, country=country, label=people[0].text,
+                                     why=f"plural identity {people[0].text!r} -> its people")
+                return _Reading(i, j, actor, 2, country=actor.country)
             return _Reading(i, j, None, 0, demonym_only=True, extra={"idents": idents_only})
         # a title with a name that is not in the KB: an unknown person
         tpos = [x for x, it in enumerate(chunk) if it.get("title")]
@@ -757,6 +757,18 @@ class ActorResolver:
         country = t.country or e.country
         return records.Actor(name=e.name, country=country, sector=sector, kb_id=e.id,
                              acled_inter=self._inter(sector, country, ctx, None), known=True, why=why)
+
+    def _people(self, ident: str, span_text: str, ctx: tuple[str, ...], country: str | None = None,
+                label: str | None = None, why: str | None = None) -> records.Actor:
+        """The people of an identity (civilians): of the country named, else of the context country if the
+        identity lives there, else of its first country."""
+        ic = self.lex.identities.get(ident, ())
+        c = country or (ctx[0] if ctx and (not ic or ctx[0] in ic) else ic[0] if ic else None)
+        cc = self.kb.country(c)
+        why = why or f"identity {ident!r} named alone -> its people"
+        return records.Actor(name=f"{(label or ident).title()} ({cc.name if cc else c})" if c else span_text,
+                             country=c, sector="CVL", kb_id=None, acled_inter=7, known=bool(c),
+                             why=why + (f" in {c}" if c else ""))
 
     def _unknown(self, text: str, toks: list[Token], ctx: tuple[str, ...], country: str | None = None) -> records.Actor:
         sector, why = None, "not in the knowledge base"
