@@ -247,3 +247,14 @@ def test_killing_phrasings(text, acled):
 ])
 def test_background_cues_end_at_a_clause_of_their_own(text, acled):
     assert (aggregate(extract_claims(text)).acled or 0) == acled
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("Clashes went on in the market. 3 killed (coded separately).", 0),   # the coder recorded them as another event
+    ("Gunmen raided a farm, which killed two guards (coded in a separate event), and burned a barn.", 0),
+    ("Three guards were killed in the raid.", 3),
+    ("A crowd nearly lynched a suspected thief.", 0),                     # 'nearly' + a killing verb: no death
+    ("Nearly 40 people were killed in the raid.", 40),                    # 'nearly' + a number: about
+])
+def test_deaths_coded_elsewhere_and_near_killings(text, acled):
+    assert (aggregate(extract_claims(text)).acled or 0) == acled

@@ -378,6 +378,12 @@ def extract_claims(text: str, *, article_id: str = "", offset: int = 0,
         c = make(kind, n, n, "coded" if kind == "killed" else "exact", None, start, end)
         claims.append(records.Claim(kind=c.kind, low=n, high=n, qualifier=c.qualifier, party_to_fight=False,
                                     text=c.text, span=c.span))
+    elsewhere = (R.lx.get("coder_notes") or {}).get("elsewhere") or []
+    if elsewhere:
+        # "2 killed (coded separately)": the coder recorded these deaths as another event
+        rx = re.compile(r"[\s(\[,;-]*(?:%s)(?![\w])" % alt(elsewhere), re.I)
+        claims = [c for c in claims if not (c.kind == "killed" and c.qualifier != "coded" and c.span
+                                            and rx.match(text, c.span.end - offset))]
     unconfirmed = R.lx.get("unconfirmed") or []
     if unconfirmed:
         # a figure its own sentence calls unconfirmed ("Unconfirmed reports say 30 were killed") is a weaker
