@@ -60,6 +60,9 @@ def assess(tok, *, published: dt.date | None = None, is_historical=None) -> Moda
             return Modality("future", None, next(iter(aux & c["future_aux"])))
         if aux & c["hypothetical_aux"]:
             return Modality("hypothetical", None, next(iter(aux & c["hypothetical_aux"])))
+    cue = _past_anchor(tok, verb, c)
+    if cue is not None:
+        return Modality("historical", None, cue)
     # purpose clauses: "summoned the ambassador to protest", "deployed troops to fight the rebels"
     if verb.dep_ == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children):
         return Modality("future", None, "to")
@@ -101,6 +104,24 @@ def assess(tok, *, published: dt.date | None = None, is_historical=None) -> Moda
         if is_historical(span, published=published):
             return Modality("historical", None, "date")
     return Modality()
+
+
+def _past_anchor(tok, verb, c) -> str | None:
+    """ "almost five years after crowds burned its embassy", "a decade after the war": the act anchors a span of
+    years counted back from the news (cue lists past_anchor_preps, past_anchor_units); returns the unit."""
+    def measure(*heads):
+        return next((ch.lemma_.lower() for h in heads for ch in h.children
+                     if ch.dep_ in ("npadvmod", "advmod", "obl") and ch.lemma_.lower() in c["past_anchor_units"]), None)
+    clause = verb if verb.pos_ in ("VERB", "AUX") else None
+    while clause is not None and clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head             # "after rebels attacked and burned the town"
+    if clause is not None and clause.dep_ == "advcl" and any(
+            ch.dep_ == "mark" and ch.lower_ in c["past_anchor_preps"] for ch in clause.children):
+        return measure(clause, clause.head)
+    if tok.dep_ == "pobj" and tok.head.lower_ in c["past_anchor_preps"]:
+        prep = tok.head                  # "a decade after the war": the measure hangs on the preposition or above it
+        return measure(prep, prep.head) or (prep.head.lemma_.lower() if prep.head.lemma_.lower() in c["past_anchor_units"] else None)
+    return None
 
 
 SUBORDINATE = {"relcl", "acl", "advcl", "ccomp", "pcomp", "csubj", "parataxis"}
