@@ -258,3 +258,11 @@ def test_background_cues_end_at_a_clause_of_their_own(text, acled):
 ])
 def test_deaths_coded_elsewhere_and_near_killings(text, acled):
     assert (aggregate(extract_claims(text)).acled or 0) == acled
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("A trader was on Monday shot dead by gunmen.", 1),      # a time adverbial between the group and its verb
+    ("Four farmers were yesterday killed in the raid.", 4),
+])
+def test_time_adverbials_inside_the_verb_group(text, acled):
+    assert (aggregate(extract_claims(text)).acled or 0) == acled
