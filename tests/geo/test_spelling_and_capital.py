@@ -72,3 +72,37 @@ def test_a_demonym_does_not_switch_the_loaded_country_off(nlp):
 def test_a_tag_glued_to_a_name_is_not_part_of_it(nlp):
     got = _places(nlp, _gaz(), "On Monday, teachers staged a demonstration in Dorissa.[size=no report]")
     assert got["Dorissa"].place.geonameid == 900005
+
+
+def test_village_of_a_name_the_ner_ran_into_an_address_is_the_event_place(nlp):
+    from spacy.tokens import Span
+    gaz = _gaz()
+    text = "On Monday, gunmen killed a herder in the village of Sambadou (Kelbo, Sahel)."
+    doc = nlp(text)
+    i = [t.text for t in doc].index("Sambadou")
+    doc.ents = [Span(doc, i, i + 3, label="ORG")]             # "Sambadou (Kelbo" read as an organisation
+    tops = find_toponyms(text, doc=doc, gazetteer=gaz)
+    got = [t for t in tops if t.text == "Sambadou"]
+    assert got and got[0].role == "place" and got[0].place.geonameid == 900006
+    k = text.index("killed")
+    place = locate_event(text, tops, sentence=(0, len(text)), trigger=(k, k + 6), gazetteer=gaz)
+    assert place.geonameid == 900006
+
+
+def test_a_division_namesake_far_from_its_village_gives_way_to_the_one_near_it():
+    from eventcoder.geo.resolver import _Mention, _regroup
+    gaz = _gaz()
+    gaz.add(900030, "Zintara", 14.02, -0.78, "BF", "P", "PPL", 0, "Region du Sahel", None, [])
+    gaz.add(900031, "Koridi", 15.8, -3.3, "ML", "P", "PPLA", 80000, None, None, [])     # the larger namesake
+    gaz.add(900032, "Koridi", 14.05, -0.70, "BF", "P", "PPL", 0, "Region du Sahel", None, [])
+    head, far, near = gaz.get(900030), gaz.get(900031), gaz.get(900032)
+    together = {"zintara": {"koridi"}, "koridi": {"zintara"}, "#heads": {"zintara"}}
+    div = _Mention(30, 36, "Koridi", "place", "ner", [far, near], choice=far)
+    first = {"zintara": head, "koridi": far}
+    by_key = {"zintara": [_Mention(20, 27, "Zintara", "place", "ner", [head])], "koridi": [div]}
+    assert _regroup(head, "zintara", together, by_key, first)          # "Zintara (Koridi)": the Koridi near it
+    assert first["koridi"] == near and div.choice == near
+    lone = _Mention(30, 36, "Koridi", "place", "ner", [far], choice=far)   # no namesake near: nothing to switch
+    first = {"zintara": head, "koridi": far}
+    assert not _regroup(head, "zintara", together, {"zintara": by_key["zintara"], "koridi": [lone]}, first)
+    assert first["koridi"] == far

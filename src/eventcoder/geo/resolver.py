@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from eventcoder import records
 from eventcoder.geo.gazetteer import (GeoCandidate, Gazetteer, default_gazetteer, division_core, haversine_km,
-                                      to_iso2, to_iso3)
+                                      importance, to_iso2, to_iso3)
 from eventcoder.geo.text import fold
 
 __all__ = ["Toponym", "find_toponyms", "locate_event", "to_place", "load_nlp"]
@@ -124,6 +124,9 @@ _UNKNOWN_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z'’][\w'’]*(?:(?:-[a-z]{1
                            r"(?![\w'’-])")
 _PLACE_INTRO = re.compile(r"\b(?:in|near|at|outside|around|between|and|of|from|to|into|toward|towards|village|villages|"
                           r"town|locality|localities|hamlet|area|commune|axis|road)\s+(?:the\s+)?$", re.I)
+_SETTLEMENT_OF = re.compile(r"\b(?:village|villages|town|city|locality|localities|hamlet|area|commune|district|"
+                            r"outskirts|vicinity|neighbourhood|neighborhood|quarter|market|axis)\s+of\s+(?:the\s+)?$",
+                            re.I)
 _NOT_PLACE_ENTS = {"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT", "NORP", "LAW", "LANGUAGE"}
 
 
@@ -207,6 +210,8 @@ def _collect(doc, text: str, gaz: Gazetteer) -> list[_Mention]:
     def inner_place(ent, role: str, source: str) -> bool:
         """The longest place name inside a longer entity ("Henry County Courthouse", "Metro Vancouver")."""
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        broken = any(t.text in ("(", "[", ",") for t in ent)
+        before = text[max(0, ent.start_char - 30):ent.start_char]
         for i in range(len(toks)):
             for j in range(min(len(toks), i + 4), i, -1):
                 span = ent.doc[toks[i].i:toks[j - 1].i + 1]
@@ -222,12 +227,18 @@ def _collect(doc, text: str, gaz: Gazetteer) -> list[_Mention]:
                 major = _major(c[0], span.text) or (c[0].feature_code == "ADM2" and _GENERIC.search(span.text))
                 named = fold(span.text) == fold(c[0].name) and not span.text.replace(".", "").isupper()
                 prev = ent.doc[span.start - 1] if span.start > ent.start else None
+                outside = False
+                if prev is None and span.start > 0 and (broken or _SETTLEMENT_OF.search(before)):
+                    # "the village of [Gorguel (Arbinda]": an address or a settlement word the entity ran over
+                    prev, outside = ent.doc[span.start - 1], True
                 located = prev is not None and prev.lower_ in ("in", "near", "at", "around", "outside", "of")
+                if outside and prev.lower_ == "of" and not _SETTLEMENT_OF.search(before):
+                    located = False
                 if ent.label_ == "PERSON" and not located:
                     continue                      # "Mary Agnes" is a person, whatever Turkmenistan calls Mary
                 if major or (named and (_INSTITUTION.match(after) or span.end == ent.end or i == 0)
                              and fold(span.text) not in surnames):
-                    located = located and prev.lower_ != "of"
+                    located = located and (prev.lower_ != "of" or outside)
                     # "fighters in Fourkoussou" wrongly inside an ORG span is a place, not part of a name
                     return add(span.start_char, span.end_char, span.text, "place" if located else role, source, c,
                                weak=not major)
@@ -598,12 +609,15 @@ def _resolve(mentions: list[_Mention], context_countries: Sequence[str],
                 for m in ms:
                     m.dropped = True
                 continue
-        comp = [first[k] for k in together.get(key, ()) if k in first and k in strong and not first[k].is_country
+        comp = [first[k] for k in together.get(key, ()) if k in first and (k in strong or first[k].country in focus)
+                and not first[k].is_country
                 and first[k].feature_code not in ("CONT", "RGN")]
         if key in together.get("#heads", ()) and comp and not c.is_country and all(
                 not (_contains(a, c) or _contains(c, a)) and haversine_km(c.lat, c.lon, a.lat, a.lon) > 300
-                for a in comp):
-            continue      # "Karpa (Ouagadougou)" read as a namesake far from the place that locates it: unresolved
+                for a in comp) and not _regroup(c, key, together, by_key, first):
+            for m in ms:  # "Karpa (Ouagadougou)" read as a namesake far from the place that locates it: unresolved,
+                m.source = "spelling"     # unless a place spelled like it lies near its address (_respell)
+            continue
         for m in ms:
             m.choice = c
 
@@ -654,6 +668,29 @@ def _respell(mentions: list[_Mention], gaz: Gazetteer, text: str) -> None:
         else:
             m.cands = [got]
             m.choice = got
+
+
+def _regroup(head: GeoCandidate, key: str, together: dict, by_key: dict, first: dict) -> bool:
+    """A place far from the divisions of its address ("Bolsi (Torodi, ...)" with Torodi read as the namesake in
+    another country): when each of them has a namesake that contains the place or lies within 100 km of it, those
+    are the ones meant; they are switched to it and the place is kept. -> whether it was done."""
+    switch = {}
+    for k in together.get(key, ()):
+        if k not in first or k not in by_key or first[k].is_country:
+            continue
+        near = [a for a in by_key[k][0].cands if _contains(a, head) or
+                haversine_km(head.lat, head.lon, a.lat, a.lon) <= 100]
+        if not near:
+            return False
+        switch[k] = max(near, key=importance)
+    if not switch:
+        return False
+    for k, a in switch.items():
+        first[k] = a
+        for m in by_key[k]:
+            if m.choice is not None:
+                m.choice = a
+    return True
 
 
 def _precision(c: GeoCandidate) -> tuple[str, int, int]:
