@@ -44,3 +44,26 @@ def test_protest_intervention(acled_of, text, expected):
 ])
 def test_abduction_without_further_violence(acled_of, text, expected):
     assert acled_of(text) == expected
+
+
+VIOLENT_DEMO = ("Riots", "Violent demonstration")
+EXCESSIVE = ("Protests", "Excessive force against protesters")
+CLASH = ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # demonstrators fighting state forces: a violent demonstration, not a battle
+    ("Hundreds of traders demonstrated in the town on Monday against new market fees. They clashed with the "
+     "gendarmes near the town hall.", VIOLENT_DEMO),
+    ("Villagers engaged the police in running battles on Monday to protest the closure of the clinic.",
+     VIOLENT_DEMO),
+    # an armed group in the clash keeps it a battle
+    ("Soldiers clashed with militants near the village on Monday during a protest by residents.", CLASH),
+    # lethal force against protesters who stayed peaceful is excessive force; against a crowd that burned
+    # and threw stones it is the violent demonstration
+    ("Police shot dead two protesters during a march in the capital on Monday.", EXCESSIVE),
+    ("Protesters burned tyres and threw stones in the capital on Monday. Police shot dead two protesters.",
+     VIOLENT_DEMO),
+])
+def test_demonstrators_who_fight(acled_of, text, expected):
+    assert acled_of(text) == expected

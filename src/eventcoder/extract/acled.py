@@ -443,7 +443,8 @@ def _protest(tok) -> tuple[str, str]:
     c = _c()
     words = _protest_words(tok)
     crowd_words = _words(_context_tokens(tok)) & (set(PROTEST_WORDS) | {"protesters", "demonstrators", "crowd"})
-    if words & c["lethal"] and crowd_words:
+    if words & c["lethal"] and crowd_words and not words & (c["protest_violence_strong"] | {"clash"}):
+        # force against protesters who did not fight (stones, barricades, burning or a clash make it a riot)
         return "Protests", "Excessive force against protesters"
     violent = words & c["protest_violence"] - {"clash"}
     if violent or ({"clash"} & words and not words & c["intervention"]):
@@ -554,6 +555,11 @@ def _violence(trigger, tok, sentence_tokens, actors, recipients, abduct: bool = 
             if ctx & _demonstration_words():
                 return "Riots", "Violent demonstration"
             return "Riots", "Mob violence"
+        if not nonstate_armed and not ctx & c["identity_modifiers"] and \
+                _protest_words(tok) & (set(PROTEST_WORDS) | c["protest_crowd"]):
+            # "Residents demonstrated ... They clashed with the gendarmes", "engaged police in running battles to
+            # protest": demonstrators fighting state forces are a violent demonstration, not a battle
+            return "Riots", "Violent demonstration"
         return "Battles", "Armed clash"
     if perp["crowd"] and not perp["armed"] and mode not in ("aerial", "heavy-weapons", "suicide-attack"):
         # unorganised people using violence: residents, youths, a mob, demonstrators (ACLED: riots)
