@@ -30,6 +30,7 @@ PARTITIVES = {"member", "group", "thousand", "hundred", "dozen", "ten", "score",
               "delegation", "team", "batch", "wave", "section", "faction", "wing", "remnant", "most", "all"}
 TIME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
 PLACE_ENTS = {"LOC", "FAC"}
+UNATTRIBUTED = "unidentified armed men"     # the perpetrator of an attack the text attributes to nobody
 LOCATIVE_TARGET = {"COERCE", "CONCEDE", "RETREAT", "SANCTION", "MOBILIZE", "AID"}
 
 
@@ -286,6 +287,14 @@ class RulesExtractor:
                 res = self._resolve_head(mod.claimant, matches, state, date)
                 claimant = res[0] if res else None
         etype, sub = acled_rules.classify(trig, tok, list(sent), actors, recipients) if plover in ("ASSAULT", "PROTEST", "COERCE", "AGREE", "SUPPORT", "RETREAT", "MOBILIZE") else (None, None)
+        if not actors and plover == "ASSAULT" and not roles.reciprocal:
+            # "a roadside bomb killed two soldiers", "three men were shot dead": nobody is named as the attacker, so
+            # it is an unidentified armed group of the place (PLOVER and ACLED code it so); its evidence is the act.
+            # Added after the ACLED classification, which reads an attack without a named attacker its own way, and
+            # not counted in the confidence: an attack nobody is named for is no surer for it
+            implicit = self._unattributed(tok, date)
+        else:
+            implicit = []
         try:
             coding = self.ontology.coding(plover, mode=mode, context=context, cameo_code=cameo,
                                           acled_event_type=etype, acled_sub_event_type=sub)
@@ -297,11 +306,19 @@ class RulesExtractor:
         fix = lambda a: _with_span(a, Span(aid, a.span.start, a.span.end, a.span.text)) if a.span else a  # noqa: E731
         return Mention(
             id=f"{aid}:{tok.idx}", article_id=aid, coding=coding, trigger=trigger_span, sentence=sentence_span,
-            actors=tuple(fix(a) for a in actors), recipients=tuple(fix(r) for r in recipients), status=status,
+            actors=tuple(fix(a) for a in actors + implicit), recipients=tuple(fix(r) for r in recipients), status=status,
             claimant=fix(claimant) if claimant else None, modality=mod.kind, evidence=(sentence_span,),
             published=article.published, source=article.source,
             confidence=0.5 + 0.2 * bool(actors) + 0.2 * bool(recipients) + 0.1 * (trig.specificity > 0),
         )
+
+    def _unattributed(self, tok, date) -> list[Actor]:
+        # its country is the place's, which the sentence may not name as a country ("near Samarra"): left to the
+        # pipeline, which situates role-only actors where the event is located
+        actor = self.resolver.resolve(UNATTRIBUTED, date=date, context_countries=())
+        if actor.sector is None:
+            return []
+        return [_with_span(actor, Span("", tok.idx, tok.idx + len(tok.text), tok.text))]
 
     def _demands(self, document, sent, matches, state, date) -> list[Mention]:
         """ "X said that Y must drop barriers": a speaker telling another party what it must or should do is a
