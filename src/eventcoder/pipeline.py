@@ -204,7 +204,9 @@ def _situate_actors(m: Mention) -> Mention:
     whatever their trade (ACLED's definition of the event: a mayor, an off-duty soldier, a party member or a
     suspected thief killed unarmed is a civilian), and civilians who attack ("villagers attacked a camp",
     "Fulani herders killed two") or fight a battle are a communal militia (4): ACLED never codes civilians as a
-    side that fights. Members of no named kind ("members", sector UNK) count as civilians here."""
+    side that fights. Members of no named kind ("members", sector UNK) count as civilians here. A city hit by
+    violence or targeted where it lies ("rockets fell on Baghdad", "a curfew in Abidjan") is its people, not the
+    government it stands for when it speaks."""
     from .actors.resolver import default_resolver
     resolver = default_resolver()
     placed = m.place.country if m.place and m.place.country and len(m.place.country) == 3 else None
@@ -216,7 +218,8 @@ def _situate_actors(m: Mention) -> Mention:
     def fix(a: Actor, victim: bool) -> Actor:
         if country:
             a = resolver.situate(a, country, date=m.published)
-            if a.sector in ("MIL", "COP", "SPY") and a.acled_inter in (1, 8) and a.country in resolver.kb.countries:
+            if a.sector in ("MIL", "COP", "SPY") and a.acled_inter in (1, 8) and a.country in resolver.kb.countries \
+                    and not resolver.expeditionary(a):
                 # ACLED: state forces are 1 at home, 8 abroad ("French forces" in Mali)
                 inter = 1 if a.country == country else 8
                 if inter != a.acled_inter:
@@ -227,7 +230,18 @@ def _situate_actors(m: Mention) -> Mention:
         if (not victim and m.coding.acled_event_type in ("Battles", "Violence against civilians")
                 or m.coding.acled_event_type == "Battles") and a.sector in crowd_sectors \
                 and (a.acled_inter == 7 or a.sector == "UNK" and a.acled_inter is None):
-            a = replace(a, acled_inter=4)     # both sides of a battle are armed: "clashed with residents"
+            # both sides of a battle are armed: "clashed with residents" (a communal militia); "two men attacked"
+            # (people of no stated community) an unidentified armed group
+            a = replace(a, acled_inter=resolver.armed_inter(a) or 4)
+        if victim and a.span is not None:
+            hit = resolver.city_named(a)
+            before = m.sentence.text[:max(0, a.span.start - m.sentence.start)].split()[-1:]
+            located = bool(before) and before[0].lower() in ("in", "inside", "across", "throughout", "around")
+            if hit and (located or m.coding.plover_type in VIOLENT_TYPES or m.coding.acled_event_type in (
+                    "Battles", "Violence against civilians", "Explosions/Remote violence")):
+                # "shells fell on Baghdad", "a curfew in Abidjan": its people, not its government
+                people = resolver.resolve("civilians", context_countries=(hit,))
+                a = replace(people, span=a.span, why=f"city {a.span.text!r} as the target -> its people ({hit})")
         if victim and m.coding.acled_event_type == "Violence against civilians" and a.acled_inter != 7:
             a = replace(a, acled_inter=7)
         return a

@@ -95,3 +95,53 @@ def test_a_clan_named_alone_that_attacks_is_a_communal_militia():
     m = _situate_actors(_mention("Garre attacked a Degodia village.", "Violence against civilians", ["Garre"],
                                  place_country="KEN", context=("KEN",)))
     assert (m.actors[0].country, m.actors[0].acled_inter) == ("KEN", 4)
+
+
+def test_people_of_no_stated_community_who_attack_are_an_unidentified_armed_group():
+    m = _situate_actors(_mention("Two men attacked a trader on the road.", "Violence against civilians",
+                                 ["Two men"], ["a trader"], place_country="KEN", context=("KEN",)))
+    assert (m.actors[0].country, m.actors[0].acled_inter) == ("KEN", 3)
+    # a community (named or by its trade) that attacks is its militia
+    f = _situate_actors(_mention("Fulani men attacked a farm.", "Violence against civilians", ["Fulani men"],
+                                 place_country="BEN", context=("BEN",)))
+    assert f.actors[0].acled_inter == 4
+    h = _situate_actors(_mention("Herders attacked a farm.", "Violence against civilians", ["Herders"],
+                                 place_country="BEN", context=("BEN",)))
+    assert h.actors[0].acled_inter == 4
+
+
+def test_a_city_hit_by_violence_is_its_people():
+    r = default_resolver()
+    s = "Rebels shelled Kinshasa overnight."
+    a = records.replace(r.resolve("Kinshasa"), span=records.Span("t", 15, 23, "Kinshasa"))
+    span = records.Span("t", 0, len(s), s)
+    m = records.Mention(id="m1", article_id="t", coding=records.Coding("ASSAULT"), trigger=span, sentence=span,
+                        recipients=(a,), published=D)
+    out = _situate_actors(m).recipients[0]
+    assert (out.country, out.sector) == ("COD", "CVL")
+    # the capital that speaks stays the government
+    talk = records.replace(m, coding=records.Coding("ACCUSE"))
+    assert _situate_actors(talk).recipients[0].sector == "GOV"
+
+
+def test_an_operation_abroad_is_an_external_force_wherever_the_place_falls():
+    # the KB lists where the operation works, not its home country: ACLED's 8 even when the event could only
+    # be placed in the force's own country
+    m = _situate_actors(_mention("Barkhane forces destroyed two vehicles.", "Battles", ["Barkhane forces"],
+                                 place_country="FRA", context=("FRA",)))
+    assert (m.actors[0].country, m.actors[0].acled_inter) == ("FRA", 8)
+    # a national army at home stays 1
+    h = _situate_actors(_mention("French troops paraded in Paris.", "Battles", ["French troops"],
+                                 place_country="FRA", context=("FRA",)))
+    assert h.actors[0].acled_inter == 1
+
+
+def test_a_city_targeted_where_it_lies_is_its_people():
+    r = default_resolver()
+    s = "The president extended the curfew in Kinshasa."
+    start = s.index("Kinshasa")
+    a = records.replace(r.resolve("Kinshasa"), span=records.Span("t", start, start + 8, "Kinshasa"))
+    span = records.Span("t", 0, len(s), s)
+    m = records.Mention(id="m1", article_id="t", coding=records.Coding("THREATEN"), trigger=span, sentence=span,
+                        recipients=(a,), published=D)
+    assert _situate_actors(m).recipients[0].sector == "CVL"

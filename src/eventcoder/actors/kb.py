@@ -170,6 +170,7 @@ class RoleNoun:
     generic: bool = False
     forms: tuple[str, ...] = ()        # singular + plural forms to index
     needs_country: bool = False        # equipment nouns: an actor only with a country ("French aircraft")
+    armed_inter: int | None = None     # ACLED inter code of these people when they attack or fight ("men" 3)
 
 
 @dataclass(frozen=True)
@@ -508,7 +509,8 @@ def _lexicon_section(lex: dict[str, Any], doc: Mapping[str, Any], source: str) -
                            if r.get("plural") else plural_forms(noun))
         lex["roles"][noun] = RoleNoun(noun, r.get("sector"), _inter(r.get("acled_inter"), f"{source}: role {noun}"),
                                       bool(r.get("generic", False)), tuple(dict.fromkeys(forms)),
-                                      bool(r.get("needs_country", False)))
+                                      bool(r.get("needs_country", False)),
+                                      _inter(r.get("armed_inter"), f"{source}: role {noun} armed_inter"))
     for m in _as_list(doc.get("modifiers"), source, "modifiers"):
         if isinstance(m, str):
             lex["modifiers"][m.lower()] = None

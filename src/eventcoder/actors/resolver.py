@@ -266,6 +266,42 @@ class ActorResolver:
             return records.replace(actor, country=country) if actor.country is None and not actor.known else actor
         return records.replace(there, span=actor.span, why=f"{there.why}; situated in the event's country {country}")
 
+    def city_named(self, actor: records.Actor) -> str | None:
+        """The country of a city the actor's words name, alone or after descriptive words ("Baghdad", "the
+        southern regional capital Juba"), else None. A capital that speaks or acts stands for its government ("Washington said"); one that is hit
+        is its people (`pipeline._situate_actors`)."""
+        text = actor.span.text if actor.span is not None else None
+        if not text or actor.sector != "GOV":
+            return None
+        items = [it for it in self._items(text, tokenize(text), False) if not it.get("det")]
+        if not items or not items[-1].get("capital") or any(it.get(k) for it in items for k in
+                                                            ("org", "person", "country", "role", "demonym")):
+            return None
+        # only descriptive words before the name ("the southern regional capital Juba")
+        if any(it.get("capital") or it.get("identity") for it in items[:-1]):
+            return None
+        # the government the resolver read it as already has the right, dated country (Juba: Sudan before 2011)
+        return actor.country or self._pick_country(items[-1].get("capital"), ()).ref
+
+    def armed_inter(self, actor: records.Actor) -> int | None:
+        """The ACLED inter code of an unnamed civilian actor that attacks or fights, from its head role noun's
+        `armed_inter` in the lexicon: people of no stated community ("two men", "individuals") are an
+        unidentified armed group (3); None where the lexicon says nothing or the mention names a community
+        ("Fulani men", "villagers": a communal militia)."""
+        text = actor.span.text if actor.span is not None else None
+        if not text or actor.kb_id:
+            return None
+        cache = self.__dict__.setdefault("_armed_cache", {})
+        if text not in cache:
+            if len(cache) > 20_000:
+                cache.clear()
+            items = self._items(text, tokenize(text), False)
+            roles = [lx.ref for it in items for lx in it.get("role")]
+            # a stated community ("Fulani men") makes them its militia whatever the noun
+            ident = any(it.get("identity") for it in items)
+            cache[text] = roles[-1].armed_inter if roles and not ident else None
+        return cache[text]
+
     def _resolve_cached(self, text: str, date: dt.date | None, ctx: tuple[str, ...]) -> records.Actor:
         cache = self.__dict__.setdefault("_situate_cache", {})
         k = (text, date, ctx)
@@ -657,9 +693,19 @@ class ActorResolver:
             return 8
         return base
 
+    def expeditionary(self, actor: records.Actor) -> bool:
+        """Whether the actor is a state force the KB says operates only outside its own country (an operation
+        such as Barkhane: home FRA, `countries` [MLI, NER, ...]): ACLED's external force (8) wherever the
+        event is located."""
+        e = self.kb.get(actor.kb_id) if actor.kb_id else None
+        return bool(e is not None and e.countries and actor.country and actor.country not in e.countries
+                    and self.lex.is_state_sector(actor.sector or ""))
+
     def _org_actor(self, e: Entry, date: dt.date | None, ctx: tuple[str, ...], why: str) -> records.Actor:
         country, sector, inter = e.at(date)
         inter = self._inter(sector, country, ctx, inter)
+        if inter == 1 and e.countries and country and country not in e.countries and self.lex.is_state_sector(sector or ""):
+            inter, why = 8, why + f" (operates only outside {country}: external force)"
         if not e.active(date):
             why += f" (note: {e.id} not active on {date})"
         return records.Actor(name=e.name_at(date), country=country, sector=sector, kb_id=e.id, acled_inter=inter,
