@@ -227,9 +227,9 @@ class Gazetteer:
     _SPELL_CLASSES = ("P", "L")
 
     @functools.cached_property
-    def _spelling(self) -> tuple[dict[str, list[int]], dict[int, list[str]], dict[tuple[int, int], list[int]]]:
+    def _spelling(self) -> tuple[dict[str, list[int]], dict[int, list[str]], dict]:
         """Over the places of the focus countries (settlements, localities, communes): spelling key -> rows,
-        row -> its spelling keys, and a 0.25-degree grid -> rows (built on first use, about a second)."""
+        row -> its spelling keys, and a 0.25-degree grid cell -> (keys, rows) (built on first use, seconds)."""
         from eventcoder.geo.text import skeleton
         focus = self.focus_countries
         ok = [bool(c in focus and (f in self._SPELL_CLASSES or code == "ADM3"))
@@ -246,9 +246,11 @@ class Gazetteer:
                     keys = of_row.setdefault(r, [])
                     if sk not in keys:
                         keys.append(sk)
-        grid: dict[tuple[int, int], list[int]] = {}
-        for r in of_row:
-            grid.setdefault((int(math.floor(self.lat[r] * 4)), int(math.floor(self.lon[r] * 4))), []).append(r)
+        grid: dict[tuple[int, int], tuple[list[str], list[int]]] = {}
+        for r, keys in of_row.items():
+            cell = grid.setdefault((int(math.floor(self.lat[r] * 4)), int(math.floor(self.lon[r] * 4))), ([], []))
+            cell[0].extend(keys)
+            cell[1].extend([r] * len(keys))
         return by_key, of_row, grid
 
     def respell(self, name: str, near: list[tuple[float, float]] = (), *, radius_km: float = 40.0,
@@ -256,8 +258,9 @@ class Gazetteer:
         """Places of the focus countries whose name is a spelling variant of `name` (a name the index does not
         know as written): -> [(candidate, similarity 0-100, km to the nearest of `near`)], best first.
         Without `near`: only names with the same spelling key (data/geo/spelling.yaml). With `near` (points of
-        the places the text names with it): also names at least `min_ratio` similar, within `radius_km`."""
-        from rapidfuzz import fuzz
+        the places the text names with it): also names at least `min_ratio` similar, within `radius_km` (names with
+        the same key are returned at any distance)."""
+        from rapidfuzz import fuzz, process
         from eventcoder.geo.text import fold, skeleton
         by_key, of_row, grid = self._spelling
         sk = skeleton(fold(name))
@@ -270,16 +273,20 @@ class Gazetteer:
             for lat, lon in near:
                 y, x = int(math.floor(lat * 4)), int(math.floor(lon * 4))
                 cells.update((y + dy, x + dx) for dy in range(-span, span + 1) for dx in range(-span, span + 1))
+            keys, rows = [], []
             for cell in cells:
-                for r in grid.get(cell, ()):
-                    best = max(fuzz.ratio(sk, k) for k in of_row[r])
-                    if best >= min_ratio and best > found.get(r, 0.0):
-                        found[r] = best
+                got = grid.get(cell)
+                if got:
+                    keys.extend(got[0])
+                    rows.extend(got[1])
+            for _, score, i in process.extract(sk, keys, scorer=fuzz.ratio, score_cutoff=min_ratio, limit=None):
+                if score > found.get(rows[i], 0.0):
+                    found[rows[i]] = score
         out = []
         for r, ratio in found.items():
             km = min((haversine_km(lat, lon, self.lat[r], self.lon[r]) for lat, lon in near), default=0.0)
-            if near and km > radius_km:
-                continue
+            if near and km > radius_km and ratio < 100.0:
+                continue          # same-key names are all returned (the caller may know their division)
             out.append((self.candidate(r), ratio, km))
         out.sort(key=lambda x: (-x[1], x[2], -x[0].population))
         return out

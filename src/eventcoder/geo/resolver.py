@@ -650,8 +650,9 @@ def _respell(mentions: list[_Mention], gaz: Gazetteer, text: str) -> None:
             name = " ".join(m.text.split()[:n_words])
             if anchors:
                 radius = max(_RESPELL_RADIUS.get(q.choice.feature_code, 40.0 if addr else 60.0) for q in anchors)
-                found = gaz.respell(name, [(q.choice.lat, q.choice.lon) for q in anchors], radius_km=radius,
-                                    min_ratio=RESPELL_MIN_RATIO)
+                found = [f for f in gaz.respell(name, [(q.choice.lat, q.choice.lon) for q in anchors],
+                                                radius_km=radius, min_ratio=RESPELL_MIN_RATIO)
+                         if f[2] <= radius or any(_contains(q.choice, f[0]) for q in anchors)]
             else:
                 found = gaz.respell(name)
                 if found and any(haversine_km(found[0][0].lat, found[0][0].lon, c.lat, c.lon) > 25

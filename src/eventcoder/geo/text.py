@@ -42,6 +42,20 @@ def is_latin(name: str) -> bool:
 
 
 _SKELETON_RULES: tuple[tuple[str, str], ...] | None = None
+_SKELETON_RE: tuple[re.Pattern, dict[str, str]] | None = None
+
+
+def _skeleton_re() -> tuple[re.Pattern, dict[str, str]]:
+    """The rules as one pattern (alternatives in file order, applied in one left-to-right pass)."""
+    global _SKELETON_RE
+    if _SKELETON_RE is None:
+        rules = _skeleton_rules()
+        table = {}
+        for a, b in rules:
+            table.setdefault(a, b)
+        pat = re.compile("|".join(re.escape(a) for a in table) if table else r"(?!x)x")
+        _SKELETON_RE = (pat, table)
+    return _SKELETON_RE
 
 
 def _skeleton_rules() -> tuple[tuple[str, str], ...]:
@@ -73,9 +87,8 @@ def skeleton(key: str) -> str:
     """A spelling-insensitive key of a folded name: French/English transliterations ("ou"/"u"/"w", "dj"/"j",
     "tch"/"ch", "y"/"i"), doubled letters, spaces and a final silent "e" are levelled out, so that "Tin-Hamma",
     "Tin Hama" and "Tinhama" share one key. Rules: data/geo/spelling.yaml."""
-    s = key.replace(" ", "")
-    for a, b in _skeleton_rules():
-        s = s.replace(a, b)
+    pat, table = _skeleton_re()
+    s = pat.sub(lambda m: table[m.group()], key.replace(" ", ""))
     s = _DOUBLE.sub(r"\1", s)
     if len(s) > 4 and s.endswith("e"):
         s = s[:-1]
