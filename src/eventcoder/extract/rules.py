@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..ontology import default_ontology
 from ..records import Actor, Document, Mention, Span
@@ -375,7 +375,10 @@ class RulesExtractor:
         for h in heads:
             for a in self._resolve_head(h, matches, state, date, tok):
                 if a.known and a.country and a.sector in ("GOV", "CVL"):
-                    out.append(a)
+                    # a restriction "in Haiti" falls on the people there, not on the government the name stands for
+                    # (which is often the one imposing it)
+                    out.append(replace(a, name=a.span.text if a.span else a.name, sector="CVL", kb_id=None,
+                                       acled_inter=7, why=f"people of the place a {tok.lemma_} applies to"))
         return out
 
     def _resolve_all(self, heads, matches, state, date, exclude=None) -> list[Actor]:
