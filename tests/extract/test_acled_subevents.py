@@ -67,3 +67,21 @@ CLASH = ("Battles", "Armed clash")
 ])
 def test_demonstrators_who_fight(acled_of, text, expected):
     assert acled_of(text) == expected
+
+
+DISRUPTED = ("Strategic developments", "Disrupted weapons use")
+IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a device made safe did not go off: disrupted weapons use, also for the 'planted' told beside it
+    ("Soldiers discovered and defused a roadside bomb planted by militants near the bridge on Monday.", DISRUPTED),
+    ("Peacekeepers dismantled a landmine near their camp on Monday. The mine had been planted by rebels.",
+     DISRUPTED),
+    ("A suspicious package was found at the bus station on Monday. Police safely disposed of the device.",
+     DISRUPTED),
+    # one that went off is remote violence
+    ("Militants detonated an IED under an army truck near the bridge on Monday, wounding two soldiers.", IED),
+])
+def test_defused_devices(acled_of, text, expected):
+    assert acled_of(text) == expected

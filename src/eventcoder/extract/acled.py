@@ -519,6 +519,26 @@ def _further_violence(tok) -> bool:
     return False
 
 
+def _defused(tok) -> bool:
+    """ "The army discovered and defused an IED planted by militants", "The mine was dismantled": a device made safe
+    (its sentence or the ones either side; cues.yaml ``defusal_verbs``/``defused_objects``) did not go off."""
+    from .modality import assess
+    c = _c()
+    doc, sent = tok.doc, tok.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    for t in doc[start:end]:
+        if t.pos_ != "VERB" or not _forms(t) & c["defusal_verbs"]:
+            continue
+        objs = [ch for ch in t.children if ch.dep_ in ("dobj", "nsubjpass")]
+        objs += [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if tok.i not in {x.i for x in t.subtree} and t.dep_ == "conj":     # "discovered and defused an IED"
+            objs += [ch for ch in t.head.children if ch.dep_ in ("dobj", "nsubjpass")]
+        if any(_forms(o) & c["defused_objects"] for o in objs) and assess(t).kind in ("asserted", None):
+            return True
+    return False
+
+
 def _previous_sentence(tok) -> list:
     s = tok.sent
     if s.start == 0:
@@ -580,6 +600,8 @@ def _violence(trigger, tok, sentence_tokens, actors, recipients, abduct: bool = 
         return "Violence against civilians", "Abduction/forced disappearance"
     if mode == "sexual":
         return "Violence against civilians", "Sexual violence"
+    if (weapon_words & (c["ied"] | c["grenade"]) or mode == "explosives") and _defused(tok):
+        return "Strategic developments", "Disrupted weapons use"
     if not reciprocal:
         w = weapon_words
         if w & c["suicide"]:
