@@ -78,10 +78,12 @@ class Pipeline:
                 and not _dated_claim(document, m, date.span):
             # "offered to hand over nationals suspected of bombing a plane in 1988": 1988 dates the bombing
             date = None
-        if date is None and art.published and m.status == "reported" and not _pluperfect(document, m):
+        if date is None and art.published and (m.status == "reported" or m.coding.acled_event_type) \
+                and not _pluperfect(document, m):
             # A current act reported without any date: dated by the report, and marked as such (basis
-            # "publication", week precision) so that users can tell it from a date the text gives. Claims and
-            # acts told in the pluperfect ("had received") stay undated.
+            # "publication", week precision) so that users can tell it from a date the text gives. So is a
+            # claimed or alleged act of the kinds ACLED records (it codes them on the report's day); other
+            # claims and acts told in the pluperfect ("had received") stay undated.
             date = EventDate(art.published, precision="week", basis="publication")
         if date is None:
             return m

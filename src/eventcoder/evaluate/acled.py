@@ -18,7 +18,8 @@ from typing import Any
 
 from eventcoder import records
 from eventcoder.evaluate.common import (Coder, EvaluateInputError, csv_rows, acled_scope, country_iso3, days_apart,
-                                        event_date, parse_date, place_km, run_coder, text_of, top, within_pct)
+                                        parse_date, place_km, run_coder, text_of, top, within_pct)
+from eventcoder.export.acled import acled_date
 from eventcoder.evaluate.metrics import Tally, multiset_match
 from eventcoder.evaluate.report import Report
 
@@ -155,13 +156,14 @@ def score(golds: list[GoldEvent], coder: Coder) -> Report:
         if g.interaction is not None:
             check("interaction.accuracy", bool(ev) and ev.acled_interaction == g.interaction, g.interaction,
                   ev.acled_interaction if ev else None)
+        # the date and time precision are scored as the ACLED export writes them (export.acled.acled_date: the
+        # middle of a week span, the report's day for an undated act)
+        pd_, tp = acled_date(ev.date) if ev and ev.date else (None, None)
         if g.date is not None:
-            pd_ = event_date(ev)
             gap = days_apart(pd_, g.date)
             check("date.exact", gap == 0, str(g.date), str(pd_) if pd_ else None)
             t.hit("date.within_7d", gap is not None and gap <= 7)
         if g.time_precision is not None:
-            tp = ev.date.acled_time_precision if ev and ev.date else None
             check("time_precision.accuracy", tp == g.time_precision, g.time_precision, tp)
         if g.fatalities is not None:
             pf = ev.fatalities.acled if ev else None

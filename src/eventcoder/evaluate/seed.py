@@ -35,6 +35,7 @@ from eventcoder.evaluate.common import (Coder, EvaluateInputError, mappings, par
                                         top)
 from eventcoder.evaluate.metrics import Tally
 from eventcoder.evaluate.report import Report
+from eventcoder.export.acled import acled_date
 
 PASS_FIELDS = ("roles", "date", "cameo", "acled", "location", "fatalities", "claims")
 CLAIM_PASS_FIELDS = ("roles", "status")
@@ -232,7 +233,7 @@ def check_fields(g: GoldEvent, e: records.Event) -> dict[str, tuple[bool, Any, A
                 gp = e.place.acled_geo_precision if e.place else None
                 out["geo_precision"] = (gp == ac["geo_precision"], ac["geo_precision"], gp)
             if ac.get("time_precision") is not None:
-                tp = e.date.acled_time_precision if e.date else None
+                tp = acled_date(e.date)[1]
                 out["time_precision"] = (tp == ac["time_precision"], ac["time_precision"], tp)
         else:
             out["acled"] = (not e.coding.acled_event_type, None, pred_ac if e.coding.acled_event_type else None)

@@ -77,7 +77,14 @@ def _unidentified_inter(e: records.Event) -> int | None:
     return 3 if e.recipients and e.coding.acled_event_type in tables()["unidentified_perpetrator_types"] else None
 
 
-def _acled_date(d: records.EventDate | None) -> tuple[dt.date | None, int | None]:
+def acled_date(d: records.EventDate | None) -> tuple[dt.date | None, int | None]:
+    """The event_date and time_precision ACLED records for an event's date (codebook 'Time precision codes').
+
+    A current act the text gives no date for is dated by its report (basis "publication"; week precision in
+    eventcoder's own fields, since the act happened on or shortly before it). ACLED codes such reports on the
+    report's day with time_precision 1: in the ACLED dev split, undated notes carry 1, not 2."""
+    if d is not None and d.date is not None and d.basis == "publication":
+        return d.date, 1
     if d is None or d.date is None or d.acled_time_precision is None:
         return (d.date if d else None), None
     if d.precision == "month" and (d.end is None or d.end == d.date) and d.date.day == 1:
@@ -141,7 +148,7 @@ def _notes(e: records.Event, s1: list[records.Actor], s2: list[records.Actor], d
 
 def row(e: records.Event, articles: Mapping[str, records.Article]) -> dict[str, Any]:
     s1, s2 = sides(e)
-    date, tprec = _acled_date(e.date)
+    date, tprec = acled_date(e.date)
     p = e.place
     country, iso, region = country_info(p.country if p else None)
     t = tables()

@@ -17,14 +17,14 @@ def _claim(c: records.Claim) -> dict[str, Any]:
 
 
 def record(e: records.Event) -> dict[str, Any]:
-    from eventcoder.export.acled import _acled_date, _geo_precision, interaction
+    from eventcoder.export.acled import _geo_precision, acled_date, interaction
 
     c, p, f, d = e.coding, e.place, e.fatalities, e.date
     acled = None
     if c.acled_event_type:
         acled = {"event_type": c.acled_event_type, "sub_event_type": c.acled_sub_event_type,
                  "interaction": interaction(e), "geo_precision": _geo_precision(p),
-                 "time_precision": _acled_date(d)[1]}
+                 "time_precision": acled_date(d)[1]}
     return {
         "id": e.id,
         "date": d.date.isoformat() if d and d.date else None,
