@@ -106,3 +106,14 @@ def test_a_division_namesake_far_from_its_village_gives_way_to_the_one_near_it()
     first = {"zintara": head, "koridi": far}
     assert not _regroup(head, "zintara", together, {"zintara": by_key["zintara"], "koridi": [lone]}, first)
     assert first["koridi"] == far
+
+
+def test_common_words_that_are_foreign_villages_are_not_places(nlp):
+    gaz = _gaz()
+    gaz.add(900040, "Justice", 41.75, -87.84, "US", "P", "PPL", 12000, "Illinois", None, [])
+    text = "On Monday, lawyers held a sit-in in front of the Palace of Justice in Dorissa."
+    tops = find_toponyms(text, doc=nlp(text), gazetteer=gaz)
+    assert all(t.text != "Justice" or t.place is None for t in tops)
+    i = text.index("held")
+    place = locate_event(text, tops, sentence=(0, len(text)), trigger=(i, i + 4), gazetteer=gaz)
+    assert place.geonameid == 900005
