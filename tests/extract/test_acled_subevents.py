@@ -55,6 +55,9 @@ CLASH = ("Battles", "Armed clash")
     # demonstrators fighting state forces: a violent demonstration, not a battle
     ("Hundreds of traders demonstrated in the town on Monday against new market fees. They clashed with the "
      "gendarmes near the town hall.", VIOLENT_DEMO),
+    # their clash is their violence, whatever the police did
+    ("Hundreds of traders demonstrated in the town on Monday against new market fees. They clashed with the "
+     "gendarmes who came to disperse them.", VIOLENT_DEMO),
     ("Villagers engaged the police in running battles on Monday to protest the closure of the clinic.",
      VIOLENT_DEMO),
     # an armed group in the clash keeps it a battle

@@ -428,6 +428,19 @@ def classify(trigger, tok, sentence_tokens, actors, recipients) -> tuple[str | N
     return _violence(trigger, tok, sentence_tokens, actors, recipients)
 
 
+def _crowd_clashed(tok) -> bool:
+    """ "They clashed with the gendarmes who came to disperse them": the demonstrators (or 'they' after them) are
+    the subject of a clash in the protest's sentences - their violence, whatever the police did."""
+    c = _c()
+    for t in _context_tokens(tok):
+        if t.lemma_.lower() in ("clash", "fight") and t.pos_ == "VERB":
+            subj = next((ch for ch in t.children if ch.dep_ == "nsubj"), None)
+            if subj is not None and {subj.lower_, subj.lemma_.lower()} & (c["protest_crowd"] | c["anaphora"] |
+                                                                          c["crowd"] | set(PROTEST_WORDS)):
+                return True
+    return False
+
+
 def _labour_strike(tok) -> bool:
     """ "a 48-hour strike", "striking nurses", "began an indefinite strike": a work stoppage (ACLED codes the
     demonstration, if any, not the strike)."""
@@ -447,7 +460,7 @@ def _protest(tok) -> tuple[str, str]:
         # force against protesters who did not fight (stones, barricades, burning or a clash make it a riot)
         return "Protests", "Excessive force against protesters"
     violent = words & c["protest_violence"] - {"clash"}
-    if violent or ({"clash"} & words and not words & c["intervention"]):
+    if violent or ({"clash"} & words and not words & c["intervention"]) or _crowd_clashed(tok):
         return "Riots", "Violent demonstration"
     if words & c["intervention"] or _stopped(tok):
         return "Protests", "Protest with intervention"
