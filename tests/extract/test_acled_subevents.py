@@ -88,3 +88,14 @@ IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
 ])
 def test_defused_devices(acled_of, text, expected):
     assert acled_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # headline register: 'exchange fire' as a noun phrase, 'overtake' a town
+    ("Soldiers exchange fire with bandits", CLASH),
+    ("Rebel fighters overtake a border town", ("Battles", "Non-state actor overtakes territory")),
+    ("Rebels fired heavy artillery at the town on Monday.", ("Explosions/Remote violence",
+                                                             "Shelling/artillery/missile attack")),
+])
+def test_acled_register_triggers(acled_of, text, expected):
+    assert acled_of(text) == expected
