@@ -73,3 +73,21 @@ def test_the_dead_of_a_clash_do_not_fight_it(mentions_of):
 def test_participle_object_is_the_target_not_its_demonym(mentions_of):
     ms = mentions_of("Gunmen stopped a bus near Dori, abducting the Nigerien driver.")
     assert not any(a.sector == "GOV" for m in ms for a in m.recipients)
+
+
+def test_a_misparsed_speaker_is_no_part_of_the_target(pipeline):
+    import datetime as dt
+
+    from eventcoder.extract.roles import argument_span
+    from eventcoder.records import Article
+    text = ("Norway will give seeds to farmers displaced by the drought in Niger, the Food and Agriculture "
+            "Organization (FAO) said on Tuesday.")
+    doc = pipeline.document(Article.from_text(text, published=dt.date(2024, 8, 5))).parsed
+    farmers = next(t for t in doc if t.text == "farmers")
+    start, end = argument_span(farmers)
+    assert text[start:end] == "farmers displaced by the drought in Niger"
+
+
+def test_an_apposition_describing_a_place_stays_in_the_phrase(mentions_of):
+    ms = mentions_of("Residents of Tanghin, a district of Ouagadougou, blocked the main road to demand water.")
+    assert any("a district of Ouagadougou" in a.span.text for m in ms for a in m.actors if a.span)

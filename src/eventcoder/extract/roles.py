@@ -368,16 +368,29 @@ def argument_span(tok, exclude=None) -> tuple[int, int]:
     while stack:
         t = stack.pop()
         toks.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in {"relcl", "advcl"} and (exclude is None or c.i != exclude.i))
+        stack.extend(c for c in t.children if c.dep_ not in {"relcl", "advcl"} and (exclude is None or c.i != exclude.i)
+                     and not _speaker_appos(c))
     toks = [t for t in toks if not (t.dep_ == "acl" and t.tag_ == "VBN" and t.head.i == tok.i and t.i > tok.i and exclude is not None)]
     lo = min(t.i for t in toks)
-    hi = max(t.i for t in toks)
+    hi = max(t.i for t in toks if not t.is_punct or t.i == tok.i)    # no stray bracket past a dropped part
     doc = tok.doc
     while lo < tok.i and doc[lo].is_punct:
         lo += 1
     while hi > tok.i and doc[hi].is_punct:
         hi -= 1
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _speaker_appos(tok) -> bool:
+    """An "apposition" that is the speaker of a reporting verb the parser failed to attach ("aid to refugees in
+    Liberia, the World Food Program said"): no part of the argument it hangs on."""
+    from .cues import cues
+    doc = tok.doc
+    nxt = tok.right_edge.i + 1
+    while nxt < len(doc) and doc[nxt].is_punct and doc[nxt].text != ",":
+        nxt += 1                          # "(WFP) said": a closing bracket the parser left outside
+    return tok.dep_ == "appos" and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == "," and nxt < len(doc) \
+        and doc[nxt].lemma_.lower() in cues()["modality"]["reporting_verbs"]
 
 
 def split_coordinated_modifiers(tok) -> list[str]:
