@@ -8,6 +8,7 @@ import json
 import pytest
 
 from eventcoder.evaluate import evaluate
+from eventcoder.evaluate.acled import load as load_acled
 from evalkit import GOLDEN, replay_coder, replay_from_file
 
 GOLD_FILES = {"plover": "gold.jsonl", "petrarch": "gold.jsonl", "acled": "gold.csv", "ucdp": "gold.csv",
@@ -195,3 +196,19 @@ def test_first_article_is_not_timed_because_it_loads_models():
         return []
     report = evaluate("plover", GOLDEN / "plover" / "gold.jsonl", coder=slow_start, timeout=0.2)
     assert report.metrics["coder_errors"] == 0
+
+
+def test_acled_battle_sides_compare_in_either_order_but_victims_do_not():
+    # ACLED's actor1 is "not necessarily the aggressor": in a battle (two armed sides) either order fits; in
+    # violence against civilians the perpetrator must be the actor
+    gold = GOLDEN / "acled" / "gold.csv"
+    texts = {g.id: g.text for g in load_acled(gold)}
+    jnim, army = ["JNIM", None, "REB", 2], ["Malian soldiers", "MLI", "MIL", 1]
+    gunmen, civ = ["gunmen", "BFA", "UNK", 3], ["civilians", "BFA", "CVL", 7]
+    preds = {texts["MLI1"]: [{"acled": ["Battles", "Armed clash"], "actors": [jnim], "recipients": [army]}],
+             texts["BFO3"]: [{"acled": ["Violence against civilians", "Attack"], "actors": [civ],
+                              "recipients": [gunmen]}]}
+    report = evaluate("acled", gold, coder=replay_coder(preds))
+    wrong = {(e["record"], e["metric"]) for e in report.errors if e["field"] in ("actor", "recipient")}
+    assert ("MLI1", "actor.accuracy") not in wrong and ("MLI1", "recipient.accuracy") not in wrong
+    assert ("BFO3", "actor.accuracy") in wrong and ("BFO3", "recipient.accuracy") in wrong

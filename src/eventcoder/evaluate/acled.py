@@ -146,13 +146,18 @@ def score(golds: list[GoldEvent], coder: Coder) -> Report:
         if g.sub_event_type:
             pred_sub = ev.coding.acled_sub_event_type if ev else None
             check("acled_sub_event_type.accuracy", pred_sub == g.sub_event_type, g.sub_event_type, pred_sub)
+        sides = (ev.actors, ev.recipients) if ev else ((), ())
+        if ev and g.event_type == "Battles" and _swapped_fits_better(g, sides):
+            # a battle has two armed sides and no victim: ACLED's actor1 is "not necessarily the aggressor", so
+            # the sides are compared in whichever order fits (one order for both actors)
+            sides = (sides[1], sides[0])
         if g.actor1:
-            check("actor.accuracy", bool(ev) and any(actor_matches(g.actor1, a) for a in ev.actors),
-                  f"{g.actor1.name} [{g.actor1.country or '?'} inter={g.actor1.inter}]", _show(ev.actors) if ev else None)
+            check("actor.accuracy", any(actor_matches(g.actor1, a) for a in sides[0]),
+                  f"{g.actor1.name} [{g.actor1.country or '?'} inter={g.actor1.inter}]", _show(sides[0]) if ev else None)
         if g.actor2:
-            check("recipient.accuracy", bool(ev) and any(actor_matches(g.actor2, a) for a in ev.recipients),
+            check("recipient.accuracy", any(actor_matches(g.actor2, a) for a in sides[1]),
                   f"{g.actor2.name} [{g.actor2.country or '?'} inter={g.actor2.inter}]",
-                  _show(ev.recipients) if ev else None)
+                  _show(sides[1]) if ev else None)
         if g.interaction is not None:
             check("interaction.accuracy", bool(ev) and ev.acled_interaction == g.interaction, g.interaction,
                   ev.acled_interaction if ev else None)
@@ -177,3 +182,11 @@ def score(golds: list[GoldEvent], coder: Coder) -> Report:
             gp = ev.place.acled_geo_precision if ev and ev.place else None
             check("geo_precision.accuracy", gp == g.geo_precision, g.geo_precision, gp)
     return Report("acled", t.metrics(), t.rows(), errors, records=len(golds))
+
+
+def _swapped_fits_better(g: Any, sides: tuple) -> bool:
+    """Whether the gold actor1/actor2 match the predicted recipients/actors better than the other way round."""
+    def hits(first, second) -> int:
+        return (bool(g.actor1) and any(actor_matches(g.actor1, a) for a in first)) \
+            + (bool(g.actor2) and any(actor_matches(g.actor2, a) for a in second))
+    return hits(sides[1], sides[0]) > hits(sides[0], sides[1])
