@@ -222,26 +222,7 @@ class Event:
 
     @property
     def acled_interaction(self) -> int | None:
-        """ACLED interaction code: the inter codes of the two sides' main actors, lower digit first.
-
-        A side's main actor is its state force when it has one (ACLED names the army, not its allies, as actor1 or
-        actor2), else its first named actor. One-sided events give "X0"; two-sided fighting coded with every party
-        as actor (no recipient) pairs the first actor with the first actor of another type.
-        """
-        if not self.coding.acled_event_type:
-            return None
-
-        def main(side):
-            known = [a.acled_inter for a in side if a.acled_inter]
-            return 1 if 1 in known else (known[0] if known else None)
-
-        a, b = main(self.actors), main(self.recipients)
-        if a and b:
-            lo, hi = sorted((a, b))
-            return lo * 10 + hi
-        inters = [x.acled_inter for x in (self.actors or self.recipients) if x.acled_inter]
-        if not inters:
-            return None
-        first = 1 if 1 in inters else inters[0]
-        other = next((i for i in inters if i != first), None)
-        return first * 10 if other is None else min(first, other) * 10 + max(first, other)
+        """ACLED interaction code as the ACLED export writes it (eventcoder.export.acled.interaction): the inter
+        codes of the two sides' main actors, lower digit first; one-sided events give "X0"."""
+        from eventcoder.export.acled import interaction
+        return interaction(self)

@@ -92,3 +92,22 @@ def test_the_projects_own_acled_loader_reads_the_export(events, articles, tmp_pa
     assert battle.event_type == "Battles" and battle.interaction == 12
     assert str(battle.date) == str(dt.date(2024, 7, 25)) and battle.geo_precision == 1
     assert battle.actor1.inter == 2 and battle.actor2.inter == 1
+
+
+def test_a_peaceful_protest_has_one_side_what_it_is_against_is_not_actor2():
+    from eventcoder import records as r
+    from eventcoder.export.acled import interaction, row
+    crowd = r.Actor(name="Protesters (Mali)", country="MLI", sector="CVL", acled_inter=6)
+    gov = r.Actor(name="Government of Mali", country="MLI", sector="GOV", acled_inter=1)
+    police = r.Actor(name="Police Forces of Mali", country="MLI", sector="COP", acled_inter=1)
+
+    def ev(sub, recipients):
+        return r.Event(id="p", coding=r.Coding("PROTEST", acled_event_type="Protests", acled_sub_event_type=sub),
+                       actors=(crowd,), recipients=recipients, date=None, place=None, fatalities=r.Fatalities(),
+                       claims=(), status="reported", evidence=(), mention_ids=("m",), article_ids=("a",))
+
+    peaceful = ev("Peaceful protest", (gov,))
+    assert interaction(peaceful) == 60 == peaceful.acled_interaction
+    assert row(peaceful, {})["actor2"] == "" and row(peaceful, {})["inter2"] == 0
+    stopped = ev("Protest with intervention", (police,))        # the police who intervened are a side
+    assert interaction(stopped) == 16 and row(stopped, {})["actor2"] == "Police Forces of Mali"

@@ -46,6 +46,8 @@ def sides(e: records.Event) -> tuple[list[records.Actor], list[records.Actor]]:
     # allies), else the first named; the rest become associated actors
     main_first = lambda xs: sorted(xs, key=lambda x: x.acled_inter != 1)  # noqa: E731
     a, r = list(e.actors), list(e.recipients)
+    if e.coding.acled_sub_event_type in tables().get("one_sided_sub_event_types", ()):
+        return main_first(a), []
     if r:
         return main_first(a), main_first(r)
     if len(a) < 2 or a[0].acled_inter is None:
@@ -57,8 +59,8 @@ def sides(e: records.Event) -> tuple[list[records.Actor], list[records.Actor]]:
 def interaction(e: records.Event) -> int | None:
     """ACLED interaction from the main actor of each side (lowest inter first; one-sided = X0).
 
-    Same rule as records.Event.acled_interaction, plus ACLED's convention that an unidentified perpetrator of
-    one-sided violence is a political militia (3).
+    ACLED's conventions: an unidentified perpetrator of one-sided violence is a political militia (3); a side's
+    main actor is its state force when it has one. records.Event.acled_interaction returns this.
     """
     if not e.coding.acled_event_type:
         return None
