@@ -65,6 +65,8 @@ def assess(tok, *, published: dt.date | None = None, is_historical=None) -> Moda
         return Modality("historical", None, cue)
     # purpose clauses: "summoned the ambassador to protest", "deployed troops to fight the rebels"
     if verb.dep_ == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children):
+        if _protest_gathering(verb, c):   # "camped outside the ministry to protest": as real as the gathering
+            return assess(verb.head, published=published, is_historical=is_historical)
         return Modality("future", None, "to")
     # walk up the clause chain: governing claim / denial / future / conditional verbs
     t, steps = verb, 0
@@ -104,6 +106,26 @@ def assess(tok, *, published: dt.date | None = None, is_historical=None) -> Moda
         if is_historical(span, published=published):
             return Modality("historical", None, "date")
     return Modality()
+
+
+def _protest_gathering(verb, c) -> bool:
+    """A protest infinitive ("to protest", "to denounce") whose people gather, march or block for it: the verb it
+    hangs on is a gathering act, or a movement to a public place ("went to the streets")."""
+    if verb.lemma_.lower() not in c["protest_purpose_verbs"] or verb.head.i == verb.i:
+        return False
+    head = verb.head
+    lemma = head.lemma_.lower()
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    if lemma in c["protest_gathering_verbs"]:
+        return True
+    if lemma in c["protest_movement_verbs"]:
+        for prep in head.children:
+            if prep.dep_ in ("prep", "advmod", "dobj") and (
+                    prep.lower_ in c["protest_places"]
+                    or any(o.dep_ == "pobj" and o.lower_ in c["protest_places"] for o in prep.children)):
+                return True
+    return False
 
 
 def _past_anchor(tok, verb, c) -> str | None:
