@@ -141,11 +141,28 @@ class RulesExtractor:
                         break
         if actor.kb_id is None and actor.sector and _is_generic(phrase):
             actor = self._anchor(actor, state)
+        if not actor.known and actor.sector is None and actor.country:
+            actor = self._qualified_noun(actor, head)
         if not actor.known and actor.sector is None and head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") \
                 and not _proper_name(head):
             return []       # a common noun the knowledge base does not know ("the issue") is no actor
         span = Span("", start, end, phrase)
         return [_with_span(actor, span)]
+
+    def _qualified_noun(self, actor: Actor, head) -> Actor:
+        """A country's demonym on a noun the knowledge base has no role for: a settlement or its people ("shelled
+        Iraqi towns", "the Albanian population") are that country's civilians, a weapon platform ("Israeli tanks
+        fired") its military (cue lists civilian_nouns / military_nouns in the roles section of cues.yaml)."""
+        from .roles import _cue
+        lemma = head.lemma_.lower()
+        sector = "CVL" if lemma in _cue("civilian_nouns") or head.lower_ in _cue("civilian_nouns") else \
+            "MIL" if lemma in _cue("military_nouns") or head.lower_ in _cue("military_nouns") else None
+        if sector is None:
+            return actor
+        lex = getattr(self.resolver, "lex", None)
+        inter = lex.sector_inter(sector) if lex is not None else None
+        return replace(actor, sector=sector, acled_inter=inter,
+                       why=f"{actor.country} {lemma}: {'civilians' if sector == 'CVL' else 'military'} of the country")
 
     def _anchor(self, actor: Actor, state: _ArticleState) -> Actor:
         """A generic role mention ("the rebels") takes the most recent named actor of the same country and sector."""
@@ -254,6 +271,7 @@ class RulesExtractor:
                 level = [h for h in level if h.ent_type_ not in PLACE_ENTS]
                 found = [r for r in self._resolve_all(level, matches, state, date, tok)
                          if _actor_sort_key(r) not in keys and (r.known or r.sector)]
+                found = _outermost(found)
                 if found:
                     recipients = found
                     break
@@ -422,6 +440,14 @@ def _regular_stems(word: str) -> list[str]:
     elif word.endswith("s"):
         out.append(word[:-1])
     return out
+
+
+def _outermost(actors: list[Actor]) -> list[Actor]:
+    """Actors whose evidence lies inside another's ("Sudanese" in "Sudanese villages") are part of that one."""
+    def inside(a, b):
+        return a is not b and a.span and b.span and b.span.start <= a.span.start and a.span.end <= b.span.end \
+            and (b.span.end - b.span.start) > (a.span.end - a.span.start)
+    return [a for a in actors if not any(inside(a, b) for b in actors)]
 
 
 def _is_pronoun(tok) -> bool:

@@ -1,0 +1,27 @@
+"""A country's demonym on a noun the actor lexicon has no role for (cues.yaml roles: civilian_nouns,
+military_nouns): settlements and their people are the country's civilians, weapon platforms its military.
+Own sentences."""
+
+
+def _one(ms, plover):
+    found = [m for m in ms if m.coding.plover_type == plover]
+    assert found, [(m.coding.plover_type, m.trigger.text) for m in ms]
+    return found[0]
+
+
+def test_towns_of_a_demonym_are_its_civilians(mentions_of):
+    m = _one(mentions_of("Chad threatened to bomb Sudanese villages near the border."), "THREATEN")
+    assert [(a.country, a.sector) for a in m.recipients] == [("SDN", "CVL")]
+    assert m.recipients[0].span.text == "Sudanese villages"
+
+
+def test_weapon_platforms_of_a_demonym_are_its_military(mentions_of):
+    m = _one(mentions_of("Eritrean tanks shelled the town of Badme on Monday."), "ASSAULT")
+    assert [(a.country, a.sector, a.span.text) for a in m.actors] == [("ERI", "MIL", "Eritrean tanks")]
+
+
+def test_other_common_nouns_stay_no_party(mentions_of):
+    # "Sudanese proposals" is no actor of its own: no civilians or military made up from the demonym
+    ms = mentions_of("Chad rejected Sudanese proposals on Monday.")
+    m = _one(ms, "REJECT")
+    assert all(a.sector not in ("CVL", "MIL") for a in m.recipients)
