@@ -84,6 +84,9 @@ def clause_subject(verb, depth: int = 0):
         return obj if obj is not None else clause_subject(verb.head, depth + 1)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return clause_subject(verb.head, depth + 1)
+    controller = _object_controller(verb)
+    if controller is not None:          # "accused Iran of shelling": Iran shelled
+        return controller
     if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN"):
         return clause_subject(verb.head if verb.dep_ == "advcl" else verb.head.head, depth + 1)
     if verb.dep_ == "advcl" and verb.tag_ == "VB" and verb.head.pos_ in ("VERB", "AUX") and not is_passive(verb.head) \
@@ -92,6 +95,24 @@ def clause_subject(verb, depth: int = 0):
     if verb.dep_ == "relcl":
         return verb.head
     return None
+
+
+def _object_controller(verb):
+    """The party a gerund after "of/for/from/with" is told of when the governing verb has it as its object: "accused
+    Iran of shelling", "banned parties from campaigning", "Iran was accused of shelling" (cue lists
+    object_control_verbs and object_control_preps); else None ("attacked the town after besieging it": the
+    subject besieged)."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ not in _cue("object_control_preps"):
+        return None
+    gov = verb.head.head
+    if gov.pos_ in ("NOUN", "PROPN", "PRON") and gov.dep_ == "dobj":     # "of" hung on the object
+        return gov if gov.head.lemma_.lower() in _cue("object_control_verbs") else None
+    if gov.pos_ not in ("VERB", "AUX") or gov.lemma_.lower() not in _cue("object_control_verbs"):
+        return None
+    obj = _child(gov, {"dobj"})
+    if obj is None and is_passive(gov):
+        obj = _child(gov, PASS_SUBJ)
+    return obj
 
 
 def is_passive(verb) -> bool:
