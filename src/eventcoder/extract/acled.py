@@ -38,10 +38,7 @@ def _words(tokens) -> set[str]:
 
 
 def _sec(actor) -> str:
-    """The actor's sector code as the cue lists hold it (cue words are read lower-cased). NOTE: the crowd-sector
-    tests below still compare ``a.sector`` as written, so ``crowd_sectors``/``clash_crowd_sectors`` never match;
-    matching them too measured worse on the first 600 ACLED dev notes (sub-event 0.797 -> 0.792: farmer-herder
-    clashes became riots), so that is left for review."""
+    """The actor's sector code as the cue lists hold it (cue words are read lower-cased)."""
     return (actor.sector or "").lower()
 
 
@@ -52,6 +49,18 @@ def _armed(actor) -> bool:
     if actor.sector:
         return _sec(actor) in c["armed_sectors"]
     return actor.acled_inter in (1, 2, 3, 4, 8)
+
+
+def _crowd_actor(actor) -> bool:
+    """An unorganised crowd: by its ACLED actor type (rioters 5, protesters 6) or by the head noun of its name
+    ("a mob", "angry youths", "protesters"; cues.yaml ``crowd_heads``). Not by its sector: farmers, pastoralists
+    or a community (AGR, CVL) who fight are a communal militia (4) or civilians, not a mob."""
+    if actor.acled_inter in (5, 6):
+        return True
+    if actor.acled_inter in (1, 2, 3, 4, 8) and _armed(actor):
+        return False
+    words = (actor.name or "").split("(")[0].lower().split()    # "Youths (Ghana)": the name before its country
+    return bool(words) and words[-1] in _c()["crowd_heads"]
 
 
 # ---------------------------------------------------------------- the parse around the trigger
@@ -191,6 +200,15 @@ def _heads_kind(heads, actors) -> dict[str, bool]:
         mods = _words(core[1:])
         armed_with = any(ch.lower_ in ("armed", "equipped") for ch in h.children) or any(
             ch.dep_ == "prep" and ch.lower_ == "with" and _words(ch.subtree) & c["weapons"] for ch in h.children)
+        if head & c["escorted_groups"]:
+            # "a convoy of vehicles carrying goods", "the convoy of a mayor", "a civilian logistics convoy": a convoy
+            # is armed unless what it carries or who travels in it says otherwise
+            owners = [o for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                      if o.dep_ == "pobj"]
+            if mods & c["civilian_modifiers"] or any(
+                    {o.lemma_.lower(), o.lower_} & (c["unarmed"] | c["property"]) for o in owners):
+                kind["unarmed"] = True
+                continue
         if head & c["mob"] or mods & c["mob"]:
             kind["mob"] = kind["crowd"] = True
         elif mods & c["identity_modifiers"]:
@@ -211,7 +229,7 @@ def _heads_kind(heads, actors) -> dict[str, bool]:
                 if a.span is not None and a.span.start < span[1] and span[0] < a.span.end:
                     if _armed(a) and not (_sec(a) in c["soft_sectors"] and not (head | mods) & c["armed"]):
                         kind["armed"] = True
-                    elif a.acled_inter in (5, 6) or a.sector in c["crowd_sectors"]:
+                    elif _crowd_actor(a):
                         kind["crowd"] = True
                     elif a.acled_inter == 7:
                         kind["unarmed"] = True
@@ -221,7 +239,7 @@ def _heads_kind(heads, actors) -> dict[str, bool]:
 def _actors_kind(actors) -> dict[str, bool]:
     c = _c()
     armed = any(_armed(a) and _sec(a) not in c["soft_sectors"] for a in actors)
-    crowd = bool(actors) and all(a.sector in c["crowd_sectors"] or a.acled_inter in (5, 6) for a in actors) \
+    crowd = bool(actors) and all(_crowd_actor(a) for a in actors) \
         and not armed
     return {"armed": armed, "crowd": crowd, "unarmed": any(a.acled_inter == 7 for a in actors), "mob": False}
 
@@ -408,6 +426,8 @@ def classify(trigger, tok, sentence_tokens, actors, recipients) -> tuple[str | N
         return None, None
     if rule == "protest":
         return _protest(tok)
+    if rule == "auto" and _background_of_act(tok):
+        return None, None
     if rule == "agreement":
         if any(_armed(a) or a.acled_inter in (1, 2, 3, 4, 8) for a in list(actors) + list(recipients)):
             return "Strategic developments", "Agreement"
@@ -426,6 +446,26 @@ def classify(trigger, tok, sentence_tokens, actors, recipients) -> tuple[str | N
     if rule == "looting":
         return _looting(tok, actors)
     return _violence(trigger, tok, sentence_tokens, actors, recipients)
+
+
+def _background_of_act(tok) -> bool:
+    """ "attacked the village as a reprisal for the clashes", "in response to an attack on a checkpoint", "the
+    attack comes amid fighting between armed groups": violence named as the cause or setting of another violent
+    act in the sentence is that act's background (reported, if at all, as an event of its own), not its kind
+    (cues.yaml ``background_preps``/``background_nouns``)."""
+    c = _c()
+    marked = False
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            if not marked:
+                return False
+            acts = c["assault_verbs"] | c["violence_against_people"]
+            return anc.lemma_.lower() in acts or any(
+                ch.dep_ in ("nsubj", "nsubjpass") and ch.lemma_.lower() in acts | c["acts_of"] for ch in anc.children)
+        if (anc.dep_ == "prep" and anc.lower_ in c["background_preps"]) or \
+                (anc.pos_ == "NOUN" and anc.lemma_.lower() in c["background_nouns"]):
+            marked = True
+    return False
 
 
 def _crowd_clashed(tok) -> bool:
@@ -577,15 +617,14 @@ def _violence(trigger, tok, sentence_tokens, actors, recipients, abduct: bool = 
         everyone = list(actors) + list(recipients)
         sides = _heads_kind(_reciprocal_sides(tok, sentence_tokens), everyone)
         ctx = _words(_context_tokens(tok, 1))
-        crowdish = sides["crowd"] or any(a.acled_inter in (5, 6) or a.sector in c["crowd_sectors"] |
-                                         c["clash_crowd_sectors"] for a in everyone) or \
+        crowdish = sides["crowd"] or any(_crowd_actor(a) or _sec(a) in c["clash_crowd_sectors"] for a in everyone) or \
             (not sides["armed"] and not everyone and bool(ctx & (c["crowd"] | set(PROTEST_WORDS) | c["mob"])))
         nonstate_armed = any(_armed(a) and a.acled_inter != 1 and _sec(a) not in c["soft_sectors"]
                              for a in list(actors) + list(recipients))
         if ctx & c["identity_modifiers"] and not sides["crowd"]:
             crowdish = False               # "inter-clan clashes", "tribal clashes": identity militias fight
         if crowdish and not (sides["armed"] and nonstate_armed):
-            if ctx & _demonstration_words():
+            if (ctx | _protest_words(tok)) & _demonstration_words():   # "... demonstrated. They clashed with"
                 return "Riots", "Violent demonstration"
             return "Riots", "Mob violence"
         if not nonstate_armed and not ctx & c["identity_modifiers"] and \
