@@ -25,3 +25,8 @@ def test_other_common_nouns_stay_no_party(mentions_of):
     ms = mentions_of("Chad rejected Sudanese proposals on Monday.")
     m = _one(ms, "REJECT")
     assert all(a.sector not in ("CVL", "MIL") for a in m.recipients)
+
+
+def test_a_delegation_of_a_demonym_is_its_government(mentions_of):
+    m = _one(mentions_of("A Gabonese delegation held talks with Cameroonian officials in Yaounde."), "CONSULT")
+    assert [(a.country, a.sector) for a in m.actors] == [("GAB", "GOV")]

@@ -88,7 +88,11 @@ def clause_subject(verb, depth: int = 0):
     if controller is not None:          # "accused Iran of shelling": Iran shelled
         return controller
     if verb.dep_ in ("advcl", "pcomp") and verb.tag_ in ("VBG", "VBN"):
-        return clause_subject(verb.head if verb.dep_ == "advcl" else verb.head.head, depth + 1)
+        gov = verb.head if verb.dep_ == "advcl" else verb.head.head
+        got = clause_subject(gov, depth + 1)
+        if got is None and gov.pos_ in ("VERB", "AUX") and is_passive(gov):
+            got = _child(gov, PASS_SUBJ)     # "X was quoted as saying", "X was arrested after attacking Y": X
+        return got
     if verb.dep_ == "advcl" and verb.tag_ == "VB" and verb.head.pos_ in ("VERB", "AUX") and not is_passive(verb.head) \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return clause_subject(verb.head, depth + 1)     # purpose: "X mobilized groups to help support Y" -> X
@@ -125,6 +129,8 @@ def agent_of(verb) -> list:
 
 def _noun_roles(tok, scheme: str, is_event=None) -> Roles:
     r = Roles(reciprocal=scheme == "reciprocal")
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _cue("host_verbs") and _prep_objects(tok, PARTY_PREPS):
+        scheme = "mediate"              # "hosted talks between X and Y": the host acts on the parties
     if scheme == "mediate":             # "mediation between Syria and Arafat": the parties are the recipients
         r.recipients += _prep_objects(tok, PARTY_PREPS)
         if tok.dep_ == "compound":
@@ -197,6 +203,14 @@ def _noun_roles(tok, scheme: str, is_event=None) -> Roles:
     return r
 
 
+def _hosted_parties(verb, obj) -> list:
+    """The parties "between" of a meeting the verb hosts or brokers ("hosted talks between X and Y"); not places
+    ("ambushed a convoy on the road between X and Y")."""
+    if verb.lemma_.lower() not in _cue("host_verbs"):
+        return []
+    return _prep_objects(obj, PARTY_PREPS)
+
+
 def frame_verb(tok, reciprocal: bool = False):
     """The active verb whose "during/amid ..." phrase holds the nominal act tok ("arrested five men during a raid"
     -> arrested; for two-sided fighting also "after": "captured X after five days of fighting"), unless its subject
@@ -250,7 +264,9 @@ def _verb_roles(tok, scheme: str, required_obj=None) -> Roles:
         if subj is not None:
             r.actors.append(subj)
         if obj is not None:
-            r.recipients.append(obj)
+            # "hosted talks between X and Y", "brokered a truce between X and Y": the parties of the object act,
+            # not the act itself
+            r.recipients += _hosted_parties(tok, obj) or [obj]
     r.recipients += targets + with_objs
     if obj is None and not passive and scheme == "default":
         # "demanded that the government end curbs": the complement clause's subject is the target
@@ -353,7 +369,7 @@ def deeper_recipients(tok, required_obj=None) -> list[list]:
             level2 += vobjs + [p for o in vobjs + _prep_objects(v, {"for"}) if o.lemma_.lower() not in _role_nouns()
                                for p in _object_parties(o)]
             continue
-        level2 += vobjs + _prep_objects(v, EMBEDDED_PREPS)
+        level2 += [p for o in vobjs for p in (_hosted_parties(v, o) or [o])] + _prep_objects(v, EMBEDDED_PREPS)
         level2 += [p for o in vobjs for p in _object_parties(o)]
         # "refused to allow UN planes to land": the subject of the clause the act allows or stops
         level2 += [s for c in v.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ in SUBJ]

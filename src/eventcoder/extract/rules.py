@@ -32,6 +32,7 @@ TIME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCEN
 PLACE_ENTS = {"LOC", "FAC"}
 UNATTRIBUTED = "unidentified armed men"     # the perpetrator of an attack the text attributes to nobody
 LOCATIVE_TARGET = {"COERCE", "CONCEDE", "RETREAT", "SANCTION", "MOBILIZE", "AID"}
+QUALIFIED_NOUNS = (("CVL", "civilian_nouns"), ("MIL", "military_nouns"), ("GOV", "government_nouns"))
 
 
 def _actor_sort_key(a: Actor) -> tuple:
@@ -152,17 +153,15 @@ class RulesExtractor:
     def _qualified_noun(self, actor: Actor, head) -> Actor:
         """A country's demonym on a noun the knowledge base has no role for: a settlement or its people ("shelled
         Iraqi towns", "the Albanian population") are that country's civilians, a weapon platform ("Israeli tanks
-        fired") its military (cue lists civilian_nouns / military_nouns in the roles section of cues.yaml)."""
+        fired") its military, an envoy or delegation its government (cue lists in the roles section of cues.yaml)."""
         from .roles import _cue
         lemma = head.lemma_.lower()
-        sector = "CVL" if lemma in _cue("civilian_nouns") or head.lower_ in _cue("civilian_nouns") else \
-            "MIL" if lemma in _cue("military_nouns") or head.lower_ in _cue("military_nouns") else None
+        sector = next((sec for sec, name in QUALIFIED_NOUNS if lemma in _cue(name) or head.lower_ in _cue(name)), None)
         if sector is None:
             return actor
         lex = getattr(self.resolver, "lex", None)
         inter = lex.sector_inter(sector) if lex is not None else None
-        return replace(actor, sector=sector, acled_inter=inter,
-                       why=f"{actor.country} {lemma}: {'civilians' if sector == 'CVL' else 'military'} of the country")
+        return replace(actor, sector=sector, acled_inter=inter, why=f"{actor.country} {lemma}: {sector} of the country")
 
     def _anchor(self, actor: Actor, state: _ArticleState) -> Actor:
         """A generic role mention ("the rebels") takes the most recent named actor of the same country and sector."""
