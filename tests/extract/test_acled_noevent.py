@@ -41,3 +41,17 @@ def test_looting_by_rioters_stays_a_riot(acled_of):
 def test_building_a_camp_is_not_a_base(mentions_of):
     ms = mentions_of("Aid agencies built a camp for displaced families outside the town.")
     assert not [m for m in ms if m.coding.acled_sub_event_type == "Headquarters or base established"]
+
+
+def test_firing_on_a_target_is_violence(acled_of):
+    assert acled_of("Rebels fired on an army helicopter flying over the hills.")[0] == "Battles"
+
+
+def test_artillery_fire_as_a_noun_is_shelling(acled_of):
+    assert acled_of("Heavy artillery fire was reported in the southern suburbs.") == (
+        "Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def test_fired_on_a_day_is_no_attack(mentions_of):
+    ms = mentions_of("The finance minister was fired on Monday.")
+    assert not [m for m in ms if m.trigger.text == "fired"]
