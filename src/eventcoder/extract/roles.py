@@ -299,8 +299,10 @@ def _object_parties(obj) -> list:
     proposal", "the government's refusal", "in protest of the government's refusal". The object of "of" is not a
     party itself ("the village of Nama" is a place), only its owner is."""
     def owners(noun):
+        # a proper name's own words are no owners ("the African Union" is not owned by "African")
         return [c for c in noun.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and (
-            c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"))]
+            c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN") and not (
+            noun.pos_ == "PROPN" and c.dep_ == "compound" and c.pos_ == "PROPN"))]
 
     def of_parties(noun):
         # "the deaths of Malian soldiers": a role noun is the party itself (MLI MIL), not its demonym (MLI GOV);
@@ -350,6 +352,9 @@ def deeper_recipients(tok, required_obj=None) -> list[list]:
        that object.
     The caller resolves each level and keeps the first that yields an actor."""
     objs = [o for o in (_child(tok, {"dobj"}), required_obj) if o is not None]
+    # "complained to the UN over Sudanese raids": what the complaint is about names its target, before the audience
+    level0 = [p for o in _prep_objects(tok, _cue("complaint_preps")) for p in _prep_objects(o, {"by"}) + _object_parties(o) + [o]] \
+        if tok.lemma_.lower() in _cue("complaint_triggers") else []
     if tok.pos_ in ("NOUN", "PROPN"):
         objs.append(tok)
     level1 = [p for o in objs for p in _object_parties(o)]
@@ -377,7 +382,7 @@ def deeper_recipients(tok, required_obj=None) -> list[list]:
     level3 = [s for v in [tok] + clauses for c in v.children
               if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
               for s in c.children if s.dep_ in SUBJ]
-    return [lvl for lvl in (level1, level2, level3) if lvl]
+    return [lvl for lvl in (level0, level1, level2, level3) if lvl]
 
 
 def find_roles(tok, scheme: str = "default", required_obj=None, is_event=None) -> Roles:
