@@ -265,3 +265,30 @@ def test_identity_named_alone_is_its_people(resolver):
 def test_airforce_written_as_one_word(resolver):
     a = resolver.resolve("the Nigerian Airforce", context_countries=["NGA"])
     assert (a.country, a.sector, a.acled_inter) == ("NGA", "MIL", 1)
+
+
+def test_country_name_that_is_another_countrys_state(resolver):
+    # "Niger State" and a communal militia named after it are Nigeria's, whatever the context says
+    for ctx in (["NGA"], ["NER"], []):
+        m = resolver.resolve("a Niger communal militia", context_countries=ctx)
+        assert (m.country, m.sector) == ("NGA", "PRM"), ctx
+    assert resolver.resolve("Niger State").country != "NER"
+    assert resolver.place_countries("Bandits raided two villages in Niger State on Sunday.") == ["NGA"]
+    # elsewhere the name stays the country
+    assert resolver.resolve("Niger").code == "NERGOV"
+    assert resolver.resolve("Niger state television").country == "NER"
+    assert resolver.place_countries("Soldiers were deployed in Niger.") == ["NER"]
+    assert resolver.resolve("Nigerien soldiers").code == "NERMIL"
+
+
+def test_demonym_with_media_politics_and_equipment_nouns(resolver):
+    assert resolver.resolve("Tanzanian media").code == "TZAJRN"
+    assert resolver.resolve("a Ghanaian newspaper").code == "GHAJRN"
+    assert resolver.resolve("a Zambian politician").code == "ZMBPTY"
+    assert resolver.resolve("the opposition candidate").sector == "OPP"
+    assert resolver.resolve("Ethiopian detainees").code == "ETHCVL"
+    assert resolver.resolve("Turkish tanks").code == "TURMIL"
+    assert resolver.resolve("French military advisers").code == "FRAMIL"
+    assert resolver.resolve("a Malawian adviser").code == "MWIGOV"
+    # equipment needs a country: no actor from the noun alone
+    assert resolver.resolve("the fuel tank").known is False

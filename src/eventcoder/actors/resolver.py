@@ -38,6 +38,7 @@ _LINKED = {"linked to", "affiliated to", "affiliated with", "loyal to", "allied 
 _LOCATIVE = {"in", "near", "outside", "around", "across", "inside", "throughout", "into", "within", "towards",
              "toward", "northern", "southern", "eastern", "western", "central"}
 _BACKED = {"backed", "supported", "sponsored", "funded", "armed", "trained"}
+_STATE_WORDS = {"State", "STATE"}       # "Niger State": a country name as a region of another country
 _NOMINAL = {"country", "capital", "demonym", "gentile", "region", "org", "person", "role", "modifier", "title", "identity",
             "appos"}
 
@@ -228,7 +229,10 @@ class ActorResolver:
                 continue
             states = it.get("country") or it.get("capital")
             lx = None
-            if states and it.i > 0 and toks[it.i - 1].text.lower() in _LOCATIVE:
+            namesakes = [r for r in it.get("region") if all(r.ref != c.ref for c in states)]
+            if states and namesakes and it.j < len(toks) and toks[it.j].text in _STATE_WORDS:
+                lx = self._pick_country(namesakes, ctx)          # "in Niger State": Nigeria's state
+            elif states and it.i > 0 and toks[it.i - 1].text.lower() in _LOCATIVE:
                 lx = self._pick_country(states, ctx)
             elif it.get("region") and not states and not it.get("demonym"):
                 lx = self._pick_country(it.get("region"), ctx)
@@ -439,9 +443,13 @@ class ActorResolver:
                     lx = self._pick_country(it.get(kind), ctx)
                     country, country_lex = lx.ref, lx
                     break
+        regional = False
+        namesake = self._namesake_region(chunk, toks, country_lex, ctx)
+        if namesake is not None:
+            # "Niger State", "a Niger communal militia": the region of that name, not the country
+            country, country_lex, regional = namesake.ref, namesake, True
         if country is not None and self.kb.successions:
             country = self.kb.country_on(country, date)     # "southern Sudan" in 2005 is Sudan
-        regional = False
         if country is None and not backed:
             # no country named: a region of one ("Darfur rebels", "Borno police") tells the country
             for it in chunk:
@@ -658,6 +666,28 @@ class ActorResolver:
     # ------------------------------------------------------------------------------------ actor builders
     def _former(self, items: list[_Item]) -> bool:
         return any(lx.ref == "ELI" for it in items for lx in it.get("modifier"))
+
+    def _namesake_region(self, chunk: list[_Item], toks: list[Token], country_lex: _Lex | None,
+                         ctx: tuple[str, ...]) -> _Lex | None:
+        """The region reading of a country name that is also another country's region (namesake_regions.yaml)
+        when the text marks it as the region: "State" follows it ("Niger State"), or the chunk's role is a
+        communal/ethnic militia (ACLED names these after sub-national units: "a Niger communal militia")."""
+        if country_lex is None or country_lex.kind != "country":
+            return None
+        for it in chunk:
+            if country_lex not in it.get("country"):
+                continue
+            regions = [lx for lx in it.get("region") if lx.ref != country_lex.ref]
+            if not regions:
+                return None
+            after = toks[it.j] if it.j < len(toks) else None
+            state = after is not None and after.text in _STATE_WORDS
+            communal = any(r.sector == "PRM" and r.acled_inter == 4 for c in chunk for lx in c.get("role")
+                           for r in [lx.ref] if isinstance(r, RoleNoun))
+            if state or communal:
+                return self._pick_country(regions, ctx)
+            return None
+        return None
 
     def _pick_country(self, lexes: list[_Lex], ctx: tuple[str, ...]) -> _Lex:
         for c in ctx:
