@@ -31,6 +31,32 @@ def _demonstration_words() -> set[str]:
     return set(PROTEST_WORDS) | set(_c()["riot_words"])
 
 
+def main_act(etype: str | None, sub: str | None, tok=None) -> bool:
+    """Whether an act of this ACLED type is what a report containing it is about (cues.yaml ``main_acts``: a
+    demonstration, with whatever the police or the crowd did in it), so it outranks the article's other acts. Not
+    when the text names it only as the setting or cause of another act ("released following protests", "in
+    response to the riots", "during a protest"; cues ``background_preps``/``main_act_setting_preps``/
+    ``background_nouns`` up to the clause's verb)."""
+    if not etype:
+        return False
+    acts = _c().get("main_acts") or ()         # cue lists are read lower-cased
+    if etype.lower() not in acts and f"{etype}: {sub}".lower() not in acts:
+        return False
+    return tok is None or not _named_as_background(tok)
+
+
+def _named_as_background(tok) -> bool:
+    c = _c()
+    preps = c["background_preps"] | (c.get("main_act_setting_preps") or frozenset())
+    for anc in tok.ancestors:
+        if (anc.dep_ == "prep" and anc.lower_ in preps) or \
+                (anc.pos_ == "NOUN" and anc.lemma_.lower() in c["background_nouns"]):
+            return True              # ("following" is often tagged VERB: the preposition is looked at first)
+        if anc.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _words(tokens) -> set[str]:
     """Lemmas and lower-cased forms, dates left out ("On 8 March" says nothing about a march)."""
     tokens = [t for t in tokens if t.ent_type_ not in ("DATE", "TIME")]
