@@ -107,7 +107,9 @@ class Grammar:
             ("year", r"(?:(?P<since>%s)\s+|(?P<prep>%s)\s+(?:(?:%s)\s+)?)(?P<y>%s)(?:(?:\s*[,\-–/]\s*|\s+(?:and|or|to|et|ou|à)\s+)(?P<y2>%s))*"
              % (SINCE, YPREP, ART, YEAR, YEAR)),
             # (on|last) Monday (night)
-            ("weekday", pre + r"(?:(?P<wpre>%s)\s+)?(?P<wd>%s)(?:\s+(?P<dpart>%s))?" % (WDP, WD, PARTS)),
+            # (on|last) Monday (night); lundi (soir) dernier
+            ("weekday", pre + r"(?:(?P<wpre>%s)\s+)?(?P<wd>%s)(?:\s+(?P<dpart>%s))?(?:\s+(?P<wpost>%s)\b)?"
+             % (WDP, WD, PARTS, AFTER_PREV)),
             # yesterday, last night, hier
             ("reldays", pre + r"(?P<rel>%s)" % REL),
             # two days ago, over a decade ago

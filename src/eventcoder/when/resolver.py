@@ -177,7 +177,10 @@ def _resolve(name: str, m: re.Match[str], g: Grammar, published: dt.date | None)
         if pub is None:
             return None
         wd = g.weekdays[gd["wd"].lower().rstrip(".")]
-        strict = (gd.get("wpre") or "").lower() in ("last", "past", "this past")
+        # "last Monday" / "lundi dernier" on a Monday is the Monday before (lexicon weekday_previous_prefixes and
+        # period_after_previous); a bare "Monday" may be the day of the report
+        prev = {" ".join(str(w).lower().split()) for w in g.lx.get("weekday_previous_prefixes", [])}
+        strict = " ".join((gd.get("wpre") or "").lower().split()) in prev or bool(gd.get("wpost"))
         res = _Res(cal.weekday_before(wd, pub, strict=strict), None, "day", "relative")
 
     elif name == "reldays":
