@@ -19,9 +19,9 @@ from typing import Any
 from eventcoder import records
 from eventcoder.evaluate.common import (Coder, EvaluateInputError, csv_rows, acled_scope, country_iso3, days_apart,
                                         parse_date, place_km, run_coder, text_of, top, within_pct)
-from eventcoder.export.acled import acled_date
 from eventcoder.evaluate.metrics import Tally, multiset_match
 from eventcoder.evaluate.report import Report
+from eventcoder.export.acled import acled_date
 
 REQUIRED = ("notes", "event_date", "event_type")
 
