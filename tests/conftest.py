@@ -22,3 +22,11 @@ def shared():
     if path is None:
         pytest.skip("../shared (team data: seed, GeoNames dumps, eval sets) is not present; skipping")
     return path
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """The pipeline without geocoding (its output does not depend on the gazetteer); one per test session.
+    tests/extract overrides it with the full pipeline."""
+    from eventcoder.pipeline import Pipeline
+    return Pipeline(geocode=False)

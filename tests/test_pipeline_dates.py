@@ -1,17 +1,9 @@
 """Dates of reported and claimed acts: the statement that reports an act dates it; the pluperfect does not."""
 import datetime as dt
 
-import pytest
-
-from eventcoder.pipeline import Pipeline
 from eventcoder.records import Article
 
 PUB = dt.date(2019, 5, 10)
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline(geocode=False)
 
 
 def _dates(pipeline, text):

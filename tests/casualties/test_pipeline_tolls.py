@@ -1,17 +1,9 @@
 """Pipeline._casualties: the toll of an article reaches the act ACLED codes (own sentences, no dev text)."""
 import datetime as dt
 
-import pytest
-
-from eventcoder.pipeline import Pipeline
 from eventcoder.records import Article
 
 PUB = dt.date(2021, 6, 10)
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline(geocode=False)
 
 
 def _tolls(pipeline, text):

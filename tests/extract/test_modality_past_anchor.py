@@ -2,10 +2,7 @@
 "a decade after the war") is history: cue lists past_anchor_preps / past_anchor_units. Own sentences."""
 
 
-def _by_trigger(ms, word):
-    found = [m for m in ms if m.trigger.text == word]
-    assert found, [m.trigger.text for m in ms]
-    return found[0]
+from picks import by_trigger as _by_trigger
 
 
 def test_act_years_before_the_news_is_history(mentions_of):

@@ -3,10 +3,7 @@ gather, march or block for it ("camped outside the ministry to protest"): cue li
 protest_gathering_verbs, protest_movement_verbs, protest_places in the modality section of cues.yaml. Own sentences."""
 
 
-def _by_trigger(ms, word):
-    found = [m for m in ms if m.trigger.text == word]
-    assert found, [m.trigger.text for m in ms]
-    return found[0]
+from picks import by_trigger as _by_trigger
 
 
 def test_camping_to_protest_is_a_protest(mentions_of):

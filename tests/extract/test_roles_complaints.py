@@ -2,10 +2,7 @@
 name's own words are no owner of it ("the African Union" is not "African"). Own sentences."""
 
 
-def _one(ms, plover):
-    found = [m for m in ms if m.coding.plover_type == plover]
-    assert found, [(m.coding.plover_type, m.trigger.text) for m in ms]
-    return found[0]
+from picks import one as _one
 
 
 def test_complaint_over_a_partys_act_targets_that_party(mentions_of):

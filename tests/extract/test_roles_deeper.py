@@ -3,10 +3,7 @@ clause that spells out the act ("refused to meet X"); unknown proper names kept 
 never parties. Own sentences, one phenomenon per test."""
 
 
-def _one(ms, plover):
-    found = [m for m in ms if m.coding.plover_type == plover]
-    assert found, [(m.coding.plover_type, m.trigger.text) for m in ms]
-    return found[0]
+from picks import one as _one
 
 
 def test_party_inside_the_object_aid_to(mentions_of):

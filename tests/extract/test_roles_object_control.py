@@ -2,10 +2,7 @@
 (or passive subject), not its subject (cues.yaml roles: object_control_verbs, object_control_preps). Own sentences."""
 
 
-def _one(ms, plover):
-    found = [m for m in ms if m.coding.plover_type == plover]
-    assert found, [(m.coding.plover_type, m.trigger.text) for m in ms]
-    return found[0]
+from picks import one as _one
 
 
 def test_the_accused_does_the_act(mentions_of):

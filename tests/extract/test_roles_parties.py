@@ -3,10 +3,7 @@ and taking verbs, "of" after act nouns, partners "with X's help", conditions of 
 participle adjuncts, frames of fighting. Own sentences, one phenomenon per test."""
 
 
-def _one(ms, plover):
-    found = [m for m in ms if m.coding.plover_type == plover]
-    assert found, [(m.coding.plover_type, m.trigger.text) for m in ms]
-    return found[0]
+from picks import one as _one
 
 
 def test_every_coordinated_party_of_a_demand_is_asked(mentions_of):

@@ -3,10 +3,7 @@ military_nouns): settlements and their people are the country's civilians, weapo
 Own sentences."""
 
 
-def _one(ms, plover):
-    found = [m for m in ms if m.coding.plover_type == plover]
-    assert found, [(m.coding.plover_type, m.trigger.text) for m in ms]
-    return found[0]
+from picks import one as _one
 
 
 def test_towns_of_a_demonym_are_its_civilians(mentions_of):
